@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Extraction benchmark: batchsync export against the classic pipelines, on one throwaway MariaDB, in one run.
+#
+#   bench/run.sh                 # 2,000,000 rows
+#   bench/run.sh --rows 10000000 # 5x, to check that memory stays flat
+#   bench/run.sh --keep          # keep the server's data folder for the next run (skips the table build)
+#
+# Prints wall time, CPU (user+sys), peak RSS and output bytes for each tool, and the ratios to the
+# `mariadb --batch --quick | gzip -1` pipeline. Results also go to bench/results/<timestamp>.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROWS=2000000; KEEP=0; RUNS=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rows) ROWS="$2"; shift 2 ;;
+    --keep) KEEP=1; shift ;;
+    --runs) RUNS="$2"; shift 2 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+BATCHSYNC_SETUP_BENCH=1 scripts/setup
+source scripts/lib/mariadb.sh
+
+work="$(pwd)/.tmp/bench"; db="$work/mariadb-$ROWS"; out="$work/out"
+mkdir -p "$work" bench/results
+trap 'mariadb_stop "$db"; [ $KEEP = 1 ] || rm -rf "$db"' EXIT
+
+echo "bench: building batchsync (Release)" >&2
+dotnet publish src/BatchSync -c Release -o "$work/bin" --nologo -v q >/dev/null
+BATCHSYNC="$work/bin/batchsync"
+
+mariadb_start "$db"
+if [ "$(mariadb_sql -N -e "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema='bench' AND table_name='t'")" = 1 ] \
+   && [ "$(mariadb_sql -N -e "SELECT COUNT(*) FROM bench.t")" = "$ROWS" ]; then
+  echo "bench: reusing bench.t ($ROWS rows)" >&2
+else
+  echo "bench: creating bench.t with $ROWS rows" >&2
+  { echo "SET @rows = $ROWS;"; cat bench/create-table.sql; } | mariadb_sql >/dev/null
+fi
+mariadb_sql -e "CREATE USER IF NOT EXISTS 'bench'@'127.0.0.1' IDENTIFIED BY 'bench-pw'; GRANT ALL ON *.* TO 'bench'@'127.0.0.1';"
+# Warm the buffer pool so every tool reads from memory.
+mariadb_sql -N -e "SELECT COUNT(*), SUM(LENGTH(name)) FROM bench.t" >/dev/null
+
+measure() { # name, command...: runs the command under /usr/bin/time, appends a JSON line to $results
+  local name="$1"; shift
+  local timing="$work/time-$name.txt"
+  /usr/bin/time -f '%e %U %S %M' -o "$timing" "$@"
+  read -r wall user sys rss_kb <"$timing"
+  python3 -c 'import json,sys; print(json.dumps(dict(tool=sys.argv[1], wall=float(sys.argv[2]), cpu=float(sys.argv[3])+float(sys.argv[4]), rss_mb=int(sys.argv[5])/1024)))' \
+    "$name" "$wall" "$user" "$sys" "$rss_kb" >>"$results"
+}
+bytes_of() { du -cb "$@" | tail -1 | cut -f1; }
+
+results="$work/results.jsonl"; : >"$results"
+for run in $(seq 1 "$RUNS"); do
+  rm -rf "$out"; mkdir -p "$out/batchsync" "$out/mydumper"
+  measure batchsync env MYSQL_PWD=bench-pw "$BATCHSYNC" export "mysql://bench@127.0.0.1:$MARIADB_PORT/bench" t --out "$out/batchsync" --tls disabled >/dev/null
+  measure mariadb_gzip1 bash -c "mariadb --no-defaults -h127.0.0.1 -P$MARIADB_PORT -ubench -pbench-pw --batch --quick -e 'SELECT * FROM bench.t' | gzip -1 > '$out/mariadb.tsv.gz'"
+  measure mydumper mydumper -h 127.0.0.1 -P "$MARIADB_PORT" -u bench -p bench-pw -B bench -T t -t 2 -r 250000 -c -o "$out/mydumper"
+  ours=$(bytes_of "$out"/batchsync/part-*.csv.gz)
+  regz=$(cat "$out"/batchsync/part-*.csv.gz | gzip -dc | gzip -1 | wc -c)
+  python3 - "$results" "$ours" "$(bytes_of "$out/mariadb.tsv.gz")" "$(bytes_of "$out/mydumper")" "$regz" <<'PY'
+import json, sys
+path, ours, peer, mydumper, regz = sys.argv[1], *map(int, sys.argv[2:])
+rows = [json.loads(l) for l in open(path)]
+for r, size in zip(rows[-3:], (ours, peer, mydumper)):
+    r["bytes"] = size
+rows[-3]["gzip1_of_same_csv"] = regz
+open(path, "w").write("".join(json.dumps(r) + "\n" for r in rows))
+PY
+done
+
+python3 - "$results" "$ROWS" <<'PY'
+import json, sys, time, os, statistics
+rows = [json.loads(l) for l in open(sys.argv[1])]
+n = int(sys.argv[2])
+by = {}
+for r in rows:
+    by.setdefault(r["tool"], []).append(r)
+def med(tool, key): return statistics.median(r[key] for r in by[tool])
+peer = med("mariadb_gzip1", "wall")
+print(f"\n{n:,} rows, {os.cpu_count()} cores; median of {len(by['batchsync'])} run(s)")
+print(f"{'tool':<16}{'wall s':>9}{'cpu s':>9}{'peak RSS MB':>13}{'output MB':>11}{'wall vs peer':>14}")
+for tool in ("batchsync", "mariadb_gzip1", "mydumper"):
+    print(f"{tool:<16}{med(tool,'wall'):>9.2f}{med(tool,'cpu'):>9.2f}{med(tool,'rss_mb'):>13.1f}{med(tool,'bytes')/1e6:>11.1f}{med(tool,'wall')/peer:>13.2f}x")
+ours = by["batchsync"][-1]
+print(f"\nbatchsync output vs gzip -1 of the same CSV: {ours['bytes']/ours['gzip1_of_same_csv']:.3f}x "
+      f"({ours['bytes']/1e6:.1f} MB vs {ours['gzip1_of_same_csv']/1e6:.1f} MB)")
+print("targets: wall <= 0.75x peer, peak RSS <= 150 MB, output <= 1.10x gzip -1")
+stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+json.dump({"rows": n, "runs": rows}, open(f"bench/results/{stamp}-{n}.json", "w"), indent=1)
+PY
