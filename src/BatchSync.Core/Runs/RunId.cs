@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+
+namespace BatchSync.Core.Runs;
+
+/// <summary>
+/// Identifies one run of a workflow. Defaults to <c>yyyyMMddTHHmmssZ-xxxxxx</c> (UTC start time and 6 random hex digits),
+/// so ids sort by time; a caller may choose one (EventBridge passes the event time, so a retried schedule maps to the same run).
+/// </summary>
+public readonly partial record struct RunId
+{
+    private RunId(string value) => Value = value;
+
+    public string Value { get; }
+
+    public static RunId New(DateTimeOffset now)
+    {
+        Span<byte> random = stackalloc byte[3];
+        RandomNumberGenerator.Fill(random);
+        var stamp = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        return new RunId($"{stamp}-{Convert.ToHexStringLower(random)}");
+    }
+
+    /// <summary>Accepts ids made of letters, digits, '-', '_' and '.', 1–64 characters: safe in S3 keys, Batch job names and BigQuery job ids.</summary>
+    public static bool TryParse(string? value, out RunId runId, out string? error)
+    {
+        runId = default;
+        if (string.IsNullOrEmpty(value) || !AllowedPattern().IsMatch(value))
+        {
+            error = $"Run id '{value}' is not valid: use 1-64 letters, digits, '-', '_' or '.', starting with a letter or digit.";
+            return false;
+        }
+
+        error = null;
+        runId = new RunId(value);
+        return true;
+    }
+
+    public static RunId Parse(string value)
+        => TryParse(value, out var runId, out var error) ? runId : throw new FormatException(error);
+
+    public override string ToString() => Value;
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex AllowedPattern();
+}
