@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text;
+using Amazon.S3;
+using Amazon.S3.Model;
+using BatchSync.Core.Stage;
+
+namespace BatchSync.Aws.Staging;
+
+/// <summary>Stages parts and run documents in an S3 bucket under a prefix. Objects appear only when complete.</summary>
+public sealed class S3StagingStore : IStagingStore
+{
+    private readonly IAmazonS3 _client;
+    private readonly S3StagingLocation _location;
+    private readonly S3Encryption _encryption;
+
+    public S3StagingStore(IAmazonS3 client, S3StagingLocation location, string? kmsKeyId = null)
+    {
+        _client = client;
+        _location = location;
+        _encryption = new S3Encryption(kmsKeyId);
+    }
+
+    public string Location => _location.ToString();
+
+    public string AddressOf(string name) => _location.UriOf(name);
+
+    public ValueTask<IStagedObjectWriter> OpenWriterAsync(string name, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult<IStagedObjectWriter>(new S3MultipartObjectWriter(_client, _location, _encryption, name));
+    }
+
+    public Task DeleteAsync(string name, CancellationToken cancellationToken)
+        => _client.DeleteObjectAsync(_location.Bucket, _location.KeyOf(name), cancellationToken);
+
+    /// <summary>Opens an object for reading (a part to load, a document), or returns null when it does not exist.</summary>
+    public async Task<Stream?> OpenReadAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await _client.GetObjectAsync(_location.Bucket, _location.KeyOf(name), cancellationToken);
+            return response.ResponseStream;
+        }
+        catch (AmazonS3Exception exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<string?> ReadTextAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var stream = await OpenReadAsync(name, cancellationToken);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return await reader.ReadToEndAsync(cancellationToken);
+    }
+
+    public Task WriteTextAsync(string name, string text, CancellationToken cancellationToken)
+        => this.WriteObjectAsync(name, Encoding.UTF8.GetBytes(text), cancellationToken);
+
+    /// <summary>Names (relative to the staging prefix) of the objects under a sub-prefix, in key order.</summary>
+    public async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        var request = new ListObjectsV2Request { BucketName = _location.Bucket, Prefix = _location.KeyOf(prefix) };
+        ListObjectsV2Response response;
+        do
+        {
+            response = await _client.ListObjectsV2Async(request, cancellationToken);
+            names.AddRange((response.S3Objects ?? []).Select(o => o.Key[_location.Prefix.Length..]));
+            request.ContinuationToken = response.NextContinuationToken;
+        }
+        while (response.IsTruncated == true);
+
+        return names;
+    }
+}
