@@ -1,0 +1,28 @@
+using BatchSync.Core.Runs;
+
+namespace BatchSync.Core.Planning;
+
+/// <summary>One table as the workflow asks for it, with every default already applied.</summary>
+/// <remarks>
+/// Select: Column list or expressions; null for every column.<br/>
+/// ColumnTypes: Per-column BigQuery type overrides (column name → type name).<br/>
+/// ChunkRows: Split into items of about this many rows by primary-key ranges; null for one item.<br/>
+/// </remarks>
+public sealed record TablePlanRequest(
+    string SourceDatabase,
+    string SourceTable,
+    string OutTable,
+    string? Dataset,
+    string? Select,
+    string? Where,
+    string Mode,
+    IReadOnlyList<string> Key,
+    ManifestPartition? Partition,
+    IReadOnlyList<string> Cluster,
+    string? IncrementalColumn,
+    long? ChunkRows,
+    ExtractionSettings Extraction,
+    IReadOnlyDictionary<string, string> ColumnTypes)
+{
+    public string SourceName => $"{SourceDatabase}.{SourceTable}";
+}

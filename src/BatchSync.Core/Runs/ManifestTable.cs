@@ -1,0 +1,28 @@
+using BatchSync.Core.Schema;
+
+namespace BatchSync.Core.Runs;
+
+/// <summary>
+/// One table of a run: where it comes from, where it goes, its BigQuery schema and its work items.
+/// A table the planner could not describe (missing table or column, unsupported type) has a <see cref="PlanError"/>
+/// and no items: it fails alone, and the other tables still run.
+/// </summary>
+public sealed record ManifestTable(
+    string SourceDatabase,
+    string SourceTable,
+    string OutTable,
+    string? Dataset,
+    string Select,
+    string? Where,
+    BigQueryTableSchema Schema,
+    string Mode,
+    IReadOnlyList<string> Key,
+    ManifestPartition? Partition,
+    IReadOnlyList<string> Cluster,
+    IncrementalBounds? Incremental,
+    ExtractionSettings Extraction,
+    IReadOnlyList<ManifestItem> Items,
+    string? PlanError = null)
+{
+    public string SourceName => $"{SourceDatabase}.{SourceTable}";
+}
