@@ -14,18 +14,19 @@ public static class ChunkSplitter
         var span = range.Span;
         // Estimates can be stale or zero right after a bulk load; a key span never undercounts a dense key.
         var rows = estimatedRows > 0 ? Math.Min(estimatedRows, span) : span;
-        var count = (int)Math.Clamp((rows + rowsPerChunk - 1) / rowsPerChunk, 1, 100_000);
+        var count = (int)Int128.Clamp(((Int128)rows + rowsPerChunk - 1) / rowsPerChunk, 1, 100_000);
         if (count == 1)
         {
             return [new ChunkBounds(column, null, null)];
         }
 
-        var step = (span + count - 1) / count;
+        // Int128: keys near the ends of BIGINT must not overflow while computing boundaries.
+        var step = ((Int128)range.Max - range.Min + count) / count;
         var chunks = new List<ChunkBounds>(count);
         for (var i = 0; i < count; i++)
         {
-            long? lower = i == 0 ? null : range.Min + (i * step);
-            long? upper = i == count - 1 ? null : range.Min + ((i + 1) * step);
+            long? lower = i == 0 ? null : (long)(range.Min + (i * step));
+            long? upper = i == count - 1 ? null : (long)(range.Min + ((i + 1) * step));
             chunks.Add(new ChunkBounds(column, lower, upper));
         }
 
