@@ -8,6 +8,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         // One line per command; keep the list in the order a user meets them.
-        yield break;
+        yield return ValidateCommand.Create();
     }
 }
