@@ -5,6 +5,7 @@ namespace BatchSync.Core.Planning;
 /// <summary>Everything the planner needs from the resolved workflow and the command line.</summary>
 public sealed record RunPlanRequest(
     string Workflow,
+    string? WorkflowFile,
     RunId RunId,
     DateTimeOffset CreatedAt,
     DateOnly RunDate,

@@ -34,6 +34,7 @@ public sealed class RunPlanner(ISourceCatalog catalog, WatermarkStore watermarks
 
         return new RunManifest(
             request.Workflow,
+            request.WorkflowFile,
             request.RunId.Value,
             request.CreatedAt,
             request.RunDate,

@@ -1,11 +1,12 @@
 using BatchSync.Core.Runs;
+using BatchSync.Core.Workflows.Model;
 
 namespace BatchSync.Core.Planning;
 
 /// <summary>One table as the workflow asks for it, with every default already applied.</summary>
 /// <remarks>
 /// Select: Column list or expressions; null for every column.<br/>
-/// ColumnTypes: Per-column BigQuery type overrides (column name → type name).<br/>
+/// Columns: Per-column overrides (BigQuery type, destination name).<br/>
 /// ChunkRows: Split into items of about this many rows by primary-key ranges; null for one item.<br/>
 /// </remarks>
 public sealed record TablePlanRequest(
@@ -22,7 +23,7 @@ public sealed record TablePlanRequest(
     string? IncrementalColumn,
     long? ChunkRows,
     ExtractionSettings Extraction,
-    IReadOnlyDictionary<string, string> ColumnTypes)
+    IReadOnlyDictionary<string, ColumnOverride> Columns)
 {
     public string SourceName => $"{SourceDatabase}.{SourceTable}";
 }

@@ -4,8 +4,10 @@ namespace BatchSync.Core.Runs;
 /// The plan of one run, written once by the parent before any lane starts. Lanes never re-plan: every schema,
 /// query, chunk bound and incremental bound a lane needs is in here, so all lanes agree.
 /// </summary>
+/// <remarks>WorkflowFile is the workflow as the run named it: lanes read it only for the source connection (credentials never enter the manifest).</remarks>
 public sealed record RunManifest(
     string Workflow,
+    string? WorkflowFile,
     string RunId,
     DateTimeOffset CreatedAt,
     DateOnly RunDate,

@@ -1,6 +1,7 @@
 using BatchSync.Core.Planning;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Schema;
+using BatchSync.Core.Workflows.Model;
 
 namespace BatchSync.Core.Tests.Runs;
 
@@ -9,10 +10,10 @@ internal static class TestManifests
     public static ExtractionSettings Settings(int retries = 2) => new("null", "datetime", null, retries, 256);
 
     public static TablePlanRequest Table(string name, long? chunkRows = null, string? incremental = null, string? where = null, string mode = "replace")
-        => new("shop", name, name, "raw", null, where, mode, mode == "merge" ? ["id"] : [], null, [], incremental, chunkRows, Settings(), new Dictionary<string, string>());
+        => new("shop", name, name, "raw", null, where, mode, mode == "merge" ? ["id"] : [], null, [], incremental, chunkRows, Settings(), new Dictionary<string, ColumnOverride>());
 
     public static RunPlanRequest Request(int parallelism, params TablePlanRequest[] tables)
-        => new("shop_daily", RunId.Parse("r1"), new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero), new DateOnly(2026, 11, 21),
+        => new("shop_daily", null, RunId.Parse("r1"), new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero), new DateOnly(2026, 11, 21),
             "mem://staging", DestinationSummary.StageOnly, parallelism, null, tables);
 
     public static BigQueryTableSchema Schema() => new([new BigQueryField("id", BigQueryType.Int64), new BigQueryField("name", BigQueryType.String)]);
@@ -28,6 +29,6 @@ internal static class TestManifests
                 var lane = n++ % lanes;
                 return new ManifestItem($"{i:D5}", lane, n, $"SELECT `id`, `name` FROM `shop`.`{t.Table}`", null, 100, 1000);
             }).ToList())).ToList();
-        return new RunManifest("shop_daily", "r1", DateTimeOffset.UnixEpoch, new DateOnly(2026, 11, 21), "mem://staging", DestinationSummary.StageOnly, lanes, manifestTables);
+        return new RunManifest("shop_daily", null, "r1", DateTimeOffset.UnixEpoch, new DateOnly(2026, 11, 21), "mem://staging", DestinationSummary.StageOnly, lanes, manifestTables);
     }
 }
