@@ -5,9 +5,11 @@ public sealed class RunStore(IRunDocuments documents)
 {
     public IRunDocuments Documents => documents;
 
-    public async Task<RunManifest?> FindManifestAsync(string workflow, string runId, CancellationToken cancellationToken)
+    public Task<RunManifest?> FindManifestAsync(string workflow, string runId, CancellationToken cancellationToken)
+        => ReadManifestAsync(RunLayout.ManifestOf(workflow, runId), cancellationToken);
+
+    public async Task<RunManifest?> ReadManifestAsync(string key, CancellationToken cancellationToken)
     {
-        var key = RunLayout.ManifestOf(workflow, runId);
         var text = await documents.ReadAsync(key, cancellationToken);
         return text is null ? null : RunJson.Deserialize<RunManifest>(text, $"manifest {documents.AddressOf(key)}");
     }

@@ -9,5 +9,9 @@ internal static class CommandCatalog
     {
         // One line per command; keep the list in the order a user meets them.
         yield return ValidateCommand.Create();
+        yield return PlanCommand.Create();
+        yield return RunCommand.Create();
+        yield return WorkCommand.Create();
+        yield return StatusCommand.Create();
     }
 }
