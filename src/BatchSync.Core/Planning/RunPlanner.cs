@@ -83,7 +83,9 @@ public sealed class RunPlanner(ISourceCatalog catalog, WatermarkStore watermarks
 
         var watermark = await watermarks.ReadAsync(workflow, table.OutTable, cancellationToken);
         // A watermark of another column says nothing about this one: start over with a full read.
-        var lower = watermark is not null && string.Equals(watermark.Column, column, StringComparison.OrdinalIgnoreCase) ? watermark.Value : null;
+        var lower = watermark is not null && string.Equals(watermark.Column, column, StringComparison.OrdinalIgnoreCase)
+            ? Lookback.Apply(watermark.Value, table.IncrementalLookback)
+            : null;
         var upper = await catalog.GetMaxAsync(table, column, cancellationToken);
         return new IncrementalBounds(column, lower, upper);
     }

@@ -7,6 +7,7 @@ namespace BatchSync.Core.Planning;
 /// <remarks>
 /// Select: Column list or expressions; null for every column.<br/>
 /// Columns: Per-column overrides (BigQuery type, destination name).<br/>
+/// IncrementalLookback: re-read this much before the watermark (late writers); applies to date/time columns.<br/>
 /// ChunkRows: Split into items of about this many rows by primary-key ranges; null for one item.<br/>
 /// </remarks>
 public sealed record TablePlanRequest(
@@ -21,6 +22,7 @@ public sealed record TablePlanRequest(
     ManifestPartition? Partition,
     IReadOnlyList<string> Cluster,
     string? IncrementalColumn,
+    TimeSpan IncrementalLookback,
     long? ChunkRows,
     ExtractionSettings Extraction,
     IReadOnlyDictionary<string, ColumnOverride> Columns)

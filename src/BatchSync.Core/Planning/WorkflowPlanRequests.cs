@@ -58,6 +58,7 @@ public static class WorkflowPlanRequests
             spec.Partition is { } p ? new ManifestPartition(p.Column, p.Type is { } t ? NameOf(EnumNames.TimePartitionTypes, t) : null, p.Range is { } r ? [r.Start, r.End, r.Interval] : null) : null,
             spec.Cluster,
             spec.Incremental?.Column,
+            spec.Incremental?.Lookback ?? TimeSpan.Zero,
             spec.Chunk?.Rows,
             new ExtractionSettings(
                 NameOf(EnumNames.ZeroDatePolicies, spec.ZeroDates),

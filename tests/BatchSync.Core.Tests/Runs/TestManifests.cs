@@ -9,8 +9,8 @@ internal static class TestManifests
 {
     public static ExtractionSettings Settings(int retries = 2) => new("null", "datetime", null, retries, 256);
 
-    public static TablePlanRequest Table(string name, long? chunkRows = null, string? incremental = null, string? where = null, string mode = "replace")
-        => new("shop", name, name, "raw", null, where, mode, mode == "merge" ? ["id"] : [], null, [], incremental, chunkRows, Settings(), new Dictionary<string, ColumnOverride>());
+    public static TablePlanRequest Table(string name, long? chunkRows = null, string? incremental = null, string? where = null, string mode = "replace", TimeSpan lookback = default)
+        => new("shop", name, name, "raw", null, where, mode, mode == "merge" ? ["id"] : [], null, [], incremental, lookback, chunkRows, Settings(), new Dictionary<string, ColumnOverride>());
 
     public static RunPlanRequest Request(int parallelism, params TablePlanRequest[] tables)
         => new("shop_daily", null, RunId.Parse("r1"), new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero), new DateOnly(2026, 11, 21),
