@@ -8,4 +8,7 @@ foreach (var command in CommandCatalog.All())
     root.Subcommands.Add(command);
 }
 
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+var exitCode = await parsed.InvokeAsync();
+// Bad usage (unknown option, missing argument) exits with 2, distinct from a failed run (1).
+return parsed.Errors.Count > 0 ? 2 : exitCode;

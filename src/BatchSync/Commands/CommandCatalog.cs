@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return RunCommand.Create();
         yield return WorkCommand.Create();
         yield return StatusCommand.Create();
+        yield return ExportCommand.Create();
     }
 }

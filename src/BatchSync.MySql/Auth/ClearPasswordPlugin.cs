@@ -1,0 +1,30 @@
+namespace BatchSync.MySql.Auth;
+
+/// <summary>mysql_clear_password (RDS IAM tokens, PAM/LDAP): the password as is, NUL-terminated; TLS only, and only when enabled.</summary>
+internal sealed class ClearPasswordPlugin(AuthenticationContext context) : IAuthenticationPlugin
+{
+    public const string PluginName = "mysql_clear_password";
+
+    public string Name => PluginName;
+
+    public byte[] CreateResponse(ReadOnlySpan<byte> nonce)
+    {
+        if (!context.AllowClearTextPassword)
+        {
+            throw new MySqlException(
+                $"The server at {context.Endpoint} asked for {PluginName}, which sends the password in clear text. " +
+                "Enable the clear-text password option (needed for RDS IAM tokens) if that is intended.");
+        }
+
+        if (!context.IsEncrypted)
+        {
+            throw new MySqlException(
+                $"The server at {context.Endpoint} asked for {PluginName} over an unencrypted connection; refusing to send the password in clear text. Use TLS.");
+        }
+
+        return [.. context.PasswordBytes, 0];
+    }
+
+    public byte[]? HandleMoreData(ReadOnlySpan<byte> data)
+        => throw new MySqlException($"The server sent unexpected {PluginName} data while logging in to {context.Endpoint}.");
+}

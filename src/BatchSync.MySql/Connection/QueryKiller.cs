@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace BatchSync.MySql.Connection;
+
+/// <summary>Stops a running statement from the side: a second connection sends KILL QUERY for the first one's id.</summary>
+internal static class QueryKiller
+{
+    public static async Task KillQueryAsync(MySqlConnectionOptions options, uint connectionId)
+    {
+        var killerOptions = new MySqlConnectionOptions
+        {
+            Host = options.Host,
+            Port = options.Port,
+            User = options.User,
+            Password = options.Password,
+            TlsMode = options.TlsMode,
+            CaBundlePath = options.CaBundlePath,
+            UseClearTextPassword = options.UseClearTextPassword,
+            ConnectTimeout = options.ConnectTimeout,
+            ReadTimeout = options.ConnectTimeout,
+            ReadOnlySession = false,
+        };
+        using var timeout = new CancellationTokenSource(options.ConnectTimeout * 2);
+        await using var killer = await MySqlConnection.OpenAsync(killerOptions, timeout.Token);
+        await killer.ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"KILL QUERY {connectionId}"), timeout.Token);
+    }
+}

@@ -1,0 +1,94 @@
+using BatchSync.Core.Schema;
+using BatchSync.MySql.Protocol;
+using BatchSync.MySql.Results;
+
+namespace BatchSync.MySql.Schema;
+
+/// <summary>
+/// Works out the columns of an export: the result metadata of the select (<c>LIMIT 0</c>, so the server checks the
+/// select and where without reading rows) joined with information_schema for what the metadata lacks
+/// (TINYINT(1), BIT width, DECIMAL shape, MariaDB's JSON), then mapped to BigQuery.
+/// </summary>
+public static class SchemaDiscovery
+{
+    private const string DerivedTableAlias = "`batchsync_source`";
+
+    public static async Task<ExtractionPlan> DiscoverAsync(MySqlConnection connection, TableQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(query);
+        var sourceColumns = await SourceColumnCatalog.ReadAsync(connection, query, cancellationToken);
+        var resultColumns = await DescribeResultAsync(connection, query, cancellationToken);
+        var columns = resultColumns.Select(result => PlanColumn(query, result, sourceColumns)).ToList();
+        CheckNamesAreUnique(query, columns);
+        return new ExtractionPlan(query, columns, BuildSelect(query, columns));
+    }
+
+    private static async Task<IReadOnlyList<MySqlColumn>> DescribeResultAsync(MySqlConnection connection, TableQuery query, CancellationToken cancellationToken)
+    {
+        var sql = $"SELECT {(query.SelectsAllColumns ? "*" : query.Select)} FROM {query.QuotedName}{WhereClause(query)} LIMIT 0";
+        await using var reader = await connection.ExecuteReaderAsync(sql, cancellationToken);
+        await reader.ReadRowsAsync(NoRows.Instance, cancellationToken);
+        return reader.Columns;
+    }
+
+    private static ColumnPlan PlanColumn(TableQuery query, MySqlColumn result, IReadOnlyDictionary<string, SourceColumn> sourceColumns)
+    {
+        if (BigQueryColumnName.Problem(result.Name) is { } problem)
+        {
+            throw new SchemaMappingException(query.DisplayName, result.Name,
+                $"the name is not a valid BigQuery column name ({problem}). Give it an alias in the select, for example: --select \"`{result.Name}` AS new_name, …\".");
+        }
+
+        var source = IsFromTable(query, result) && sourceColumns.TryGetValue(result.OriginalName, out var column) ? column : null;
+        BigQueryType? requested = query.ColumnTypes.TryGetValue(result.Name, out var type) ? type : null;
+        var (bigQueryType, encoding) = TypeMapper.Map(query.DisplayName, result, source, requested, query.DateTimes);
+        var name = SqlIdentifier.Quote(result.Name);
+        var expression = result.Type == ColumnType.Geometry ? $"ST_AsText({name}) AS {name}" : name;
+        return new ColumnPlan(result, source, new BigQueryField(result.Name, bigQueryType), encoding, expression);
+    }
+
+    private static bool IsFromTable(TableQuery query, MySqlColumn result)
+        => result.OriginalName.Length > 0 && string.Equals(result.OriginalTable, query.Table, StringComparison.OrdinalIgnoreCase);
+
+    private static void CheckNamesAreUnique(TableQuery query, List<ColumnPlan> columns)
+    {
+        var duplicate = columns.GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new SchemaMappingException(query.DisplayName, duplicate.Key,
+                "the select returns this column name more than once (BigQuery names are case-insensitive). Give the columns distinct aliases.");
+        }
+    }
+
+    /// <summary>
+    /// For all columns, an explicit column list (so the CSV order is the plan's order even if the table changes).
+    /// A custom select runs as written, wrapped in a derived table only when geometry columns need <c>ST_AsText</c>.
+    /// </summary>
+    private static string BuildSelect(TableQuery query, List<ColumnPlan> columns)
+    {
+        var list = string.Join(", ", columns.Select(c => c.SelectExpression));
+        if (query.SelectsAllColumns)
+        {
+            return $"SELECT {list} FROM {query.QuotedName}{WhereClause(query)}";
+        }
+
+        var plain = $"SELECT {query.Select!.Trim()} FROM {query.QuotedName}{WhereClause(query)}";
+        return columns.Any(c => c.Result.Type == ColumnType.Geometry)
+            ? $"SELECT {list} FROM ({plain}) AS {DerivedTableAlias}"
+            : plain;
+    }
+
+    private static string WhereClause(TableQuery query) => query.HasFilter ? $" WHERE {query.Where!.Trim()}" : "";
+
+    private sealed class NoRows : ITextRowSink
+    {
+        public static readonly NoRows Instance = new();
+
+        public void WriteRow(ReadOnlySpan<byte> row)
+        {
+        }
+
+        public ValueTask FlushAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
+}
