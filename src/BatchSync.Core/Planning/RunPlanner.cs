@@ -66,12 +66,12 @@ public sealed class RunPlanner(ISourceCatalog catalog, WatermarkStore watermarks
             index.ToString("D5", CultureInfo.InvariantCulture),
             Lane: 0,
             Order: 0,
-            ItemQuery.Compose(description.SelectList, table.SourceDatabase, table.SourceTable, table.Where, chunk, incremental),
+            ItemFilter.Compose(table.Where, chunk, incremental),
             chunk,
             rowsPerItem,
             bytesPerItem)).ToList();
 
-        return ToManifestTable(table, description.Schema, description.SelectList, incremental, items, planError: null);
+        return ToManifestTable(table, description.Schema, description.SelectSql, incremental, items, planError: null);
     }
 
     private async Task<IncrementalBounds?> CaptureIncrementalAsync(string workflow, TablePlanRequest table, CancellationToken cancellationToken)
@@ -109,16 +109,17 @@ public sealed class RunPlanner(ISourceCatalog catalog, WatermarkStore watermarks
     }
 
     private static ManifestTable Unplannable(TablePlanRequest table, string error)
-        => ToManifestTable(table, new BigQueryTableSchema([]), select: "", incremental: null, items: [], error);
+        => ToManifestTable(table, new BigQueryTableSchema([]), selectSql: "", incremental: null, items: [], error);
 
     private static ManifestTable ToManifestTable(
-        TablePlanRequest table, BigQueryTableSchema schema, string select, IncrementalBounds? incremental, IReadOnlyList<ManifestItem> items, string? planError)
+        TablePlanRequest table, BigQueryTableSchema schema, string selectSql, IncrementalBounds? incremental, IReadOnlyList<ManifestItem> items, string? planError)
         => new(
             table.SourceDatabase,
             table.SourceTable,
             table.OutTable,
             table.Dataset,
-            select,
+            string.IsNullOrWhiteSpace(table.Select) ? null : table.Select,
+            selectSql,
             string.IsNullOrWhiteSpace(table.Where) ? null : table.Where,
             schema,
             table.Mode,

@@ -13,7 +13,7 @@ internal sealed class FakeSourceCatalog : ISourceCatalog
 
     public FakeSourceCatalog With(string table, long rows, long bytes, string? key = "id", KeyRange? range = null, string? max = null)
     {
-        Tables[table] = new SourceTableDescription(TestManifests.Schema(), "`id`, `name`", rows, bytes, key);
+        Tables[table] = new SourceTableDescription(TestManifests.Schema(), "SELECT `id`, `name` FROM `shop`.`" + table + "`", rows, bytes, key);
         KeyRanges[table] = range;
         Maxima[table] = max;
         return this;

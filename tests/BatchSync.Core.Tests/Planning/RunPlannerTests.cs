@@ -34,7 +34,7 @@ public class RunPlannerTests
 
         Assert.Equal(4, manifest.Lanes);
         Assert.Equal([0, 1, 2, 3], manifest.Tables.Single().Items.Select(i => i.Lane).Order());
-        Assert.Contains("`id` >= ", manifest.Tables.Single().Items[1].Query, StringComparison.Ordinal);
+        Assert.Contains("`id` >= ", manifest.Tables.Single().Items[1].Where, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public class RunPlannerTests
         var table = manifest.Tables.Single();
         Assert.Equal(new IncrementalBounds("updated_at", "2026-11-20 10:00:00", "2026-11-21 09:30:00"), table.Incremental);
         Assert.Equal(
-            "SELECT `id`, `name` FROM `shop`.`users` WHERE (deleted = 0) AND `updated_at` > '2026-11-20 10:00:00' AND `updated_at` <= '2026-11-21 09:30:00'",
-            table.Items.Single().Query);
+            "(deleted = 0) AND `updated_at` > '2026-11-20 10:00:00' AND `updated_at` <= '2026-11-21 09:30:00'",
+            table.Items.Single().Where);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public class RunPlannerTests
 
         var manifest = await Planner(catalog).PlanAsync(TestManifests.Request(1, TestManifests.Table("users", incremental: "id")), default);
 
-        Assert.Equal("SELECT `id`, `name` FROM `shop`.`users` WHERE `id` <= 42", manifest.Tables.Single().Items.Single().Query);
+        Assert.Equal("`id` <= 42", manifest.Tables.Single().Items.Single().Where);
     }
 
     [Fact]

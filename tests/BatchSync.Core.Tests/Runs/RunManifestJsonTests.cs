@@ -32,7 +32,7 @@ public class RunManifestJsonTests
         Assert.Equal("users", table["out_table"]!.GetValue<string>());
         Assert.Equal("INT64", table["schema"]![0]!["type"]!.GetValue<string>());
         Assert.Equal("NULLABLE", table["schema"]![0]!["mode"]!.GetValue<string>());
-        Assert.NotNull(table["items"]![0]!["query"]);
+        Assert.NotNull(table["select_sql"]);
     }
 
     [Fact]

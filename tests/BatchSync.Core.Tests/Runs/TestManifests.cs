@@ -23,11 +23,11 @@ internal static class TestManifests
     {
         var n = 0;
         var manifestTables = tables.Select(t => new ManifestTable(
-            "shop", t.Table, t.Table, "raw", "`id`, `name`", null, Schema(), "replace", [], null, [], null, Settings(),
+            "shop", t.Table, t.Table, "raw", null, $"SELECT `id`, `name` FROM `shop`.`{t.Table}`", null, Schema(), "replace", [], null, [], null, Settings(),
             Enumerable.Range(0, t.Items).Select(i =>
             {
                 var lane = n++ % lanes;
-                return new ManifestItem($"{i:D5}", lane, n, $"SELECT `id`, `name` FROM `shop`.`{t.Table}`", null, 100, 1000);
+                return new ManifestItem($"{i:D5}", lane, n, null, null, 100, 1000);
             }).ToList())).ToList();
         return new RunManifest("shop_daily", null, "r1", DateTimeOffset.UnixEpoch, new DateOnly(2026, 11, 21), "mem://staging", DestinationSummary.StageOnly, lanes, manifestTables);
     }

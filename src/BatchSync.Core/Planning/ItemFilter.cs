@@ -3,15 +3,16 @@ using BatchSync.Core.Runs;
 
 namespace BatchSync.Core.Planning;
 
-/// <summary>Composes the statement one item runs: the table's select, its filter, its chunk and its incremental slice.</summary>
-public static class ItemQuery
+/// <summary>Composes the filter one item reads with: the table's where, its chunk and its incremental slice.</summary>
+public static class ItemFilter
 {
-    public static string Compose(string selectList, string database, string table, string? where, ChunkBounds? chunk, IncrementalBounds? incremental)
+    /// <summary>The conditions joined with AND, or null when the item reads the whole table.</summary>
+    public static string? Compose(string? where, ChunkBounds? chunk, IncrementalBounds? incremental)
     {
         var conditions = new List<string>();
         if (!string.IsNullOrWhiteSpace(where))
         {
-            conditions.Add($"({where})");
+            conditions.Add($"({where.Trim()})");
         }
 
         if (chunk is not null)
@@ -33,8 +34,7 @@ public static class ItemQuery
             conditions.AddRange(IncrementalConditions(incremental));
         }
 
-        var statement = $"SELECT {selectList} FROM {SqlText.QualifiedTable(database, table)}";
-        return conditions.Count == 0 ? statement : $"{statement} WHERE {string.Join(" AND ", conditions)}";
+        return conditions.Count == 0 ? null : string.Join(" AND ", conditions);
     }
 
     private static IEnumerable<string> IncrementalConditions(IncrementalBounds bounds)
