@@ -1,0 +1,35 @@
+using BatchSync.Core.Runs;
+
+namespace BatchSync.Core.Planning;
+
+/// <summary>Splits an integer key range into chunks of about <c>rowsPerChunk</c> rows, assuming keys spread evenly.</summary>
+    /// <remarks>
+    /// estimatedRows: The catalog's row estimate; 0 when unknown (then the key span stands in for it).<br/>
+    /// </remarks>
+public static class ChunkSplitter
+{
+    public static IReadOnlyList<ChunkBounds> Split(string column, KeyRange range, long estimatedRows, long rowsPerChunk)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowsPerChunk, 1);
+        var span = range.Span;
+        // Estimates can be stale or zero right after a bulk load; a key span never undercounts a dense key.
+        var rows = estimatedRows > 0 ? Math.Min(estimatedRows, span) : span;
+        var count = (int)Int128.Clamp(((Int128)rows + rowsPerChunk - 1) / rowsPerChunk, 1, 100_000);
+        if (count == 1)
+        {
+            return [new ChunkBounds(column, null, null)];
+        }
+
+        // Int128: keys near the ends of BIGINT must not overflow while computing boundaries.
+        var step = ((Int128)range.Max - range.Min + count) / count;
+        var chunks = new List<ChunkBounds>(count);
+        for (var i = 0; i < count; i++)
+        {
+            long? lower = i == 0 ? null : (long)(range.Min + (i * step));
+            long? upper = i == count - 1 ? null : (long)(range.Min + ((i + 1) * step));
+            chunks.Add(new ChunkBounds(column, lower, upper));
+        }
+
+        return chunks;
+    }
+}

@@ -1,0 +1,15 @@
+namespace BatchSync.Core.Planning;
+
+/// <summary>What the planner asks the source database: table shapes, size estimates and key bounds.</summary>
+public interface ISourceCatalog
+{
+    /// <summary>The table's BigQuery schema, the select list lanes will run, size estimates and key columns.</summary>
+    /// <exception cref="SourceTableException">The table cannot be exported as asked (missing table or column, unsupported type).</exception>
+    Task<SourceTableDescription> DescribeAsync(TablePlanRequest table, CancellationToken cancellationToken);
+
+    /// <summary>MIN and MAX of an integer column over the whole table; null when the table is empty.</summary>
+    Task<KeyRange?> GetKeyRangeAsync(TablePlanRequest table, string column, CancellationToken cancellationToken);
+
+    /// <summary>MAX of a column over the rows the table's filter selects, as the server prints it; null when there are none.</summary>
+    Task<string?> GetMaxAsync(TablePlanRequest table, string column, CancellationToken cancellationToken);
+}

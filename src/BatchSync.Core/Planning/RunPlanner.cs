@@ -1,0 +1,144 @@
+using System.Globalization;
+using BatchSync.Core.Runs;
+using BatchSync.Core.Schema;
+
+namespace BatchSync.Core.Planning;
+
+/// <summary>
+/// Turns a workflow into a run manifest: describes each table, splits chunked tables by key range, captures incremental
+/// bounds, and spreads the items over lanes largest first.
+/// </summary>
+public sealed class RunPlanner(ISourceCatalog catalog, WatermarkStore watermarks)
+{
+    public async Task<RunManifest> PlanAsync(RunPlanRequest request, CancellationToken cancellationToken)
+    {
+        EnsureDistinctOutTables(request.Tables);
+        var tables = new List<ManifestTable>(request.Tables.Count);
+        foreach (var table in request.Tables)
+        {
+            tables.Add(await PlanTableAsync(request.Workflow, table, cancellationToken));
+        }
+
+        var items = tables.SelectMany((table, t) => table.Items.Select((item, i) => new SizedWork<(int Table, int Item)>((t, i), item.EstimatedBytes))).ToList();
+        var laneCount = LanePlanner.LaneCount(items.Count, request.Parallelism, request.MaxConnections);
+        var lanes = LanePlanner.Assign(items, laneCount);
+        var placed = tables.Select(table => table.Items.ToArray()).ToArray();
+        for (var lane = 0; lane < lanes.Count; lane++)
+        {
+            for (var order = 0; order < lanes[lane].Count; order++)
+            {
+                var (t, i) = lanes[lane][order];
+                placed[t][i] = placed[t][i] with { Lane = lane, Order = order };
+            }
+        }
+
+        return new RunManifest(
+            request.Workflow,
+            request.WorkflowFile,
+            request.RunId.Value,
+            request.CreatedAt,
+            request.RunDate,
+            request.StagingRoot,
+            request.Destination,
+            laneCount,
+            tables.Select((table, t) => table with { Items = placed[t] }).ToList());
+    }
+
+    private async Task<ManifestTable> PlanTableAsync(string workflow, TablePlanRequest table, CancellationToken cancellationToken)
+    {
+        SourceTableDescription description;
+        IncrementalBounds? incremental;
+        IReadOnlyList<ChunkBounds?> chunks;
+        try
+        {
+            description = await catalog.DescribeAsync(table, cancellationToken);
+            incremental = await CaptureIncrementalAsync(workflow, table, cancellationToken);
+            chunks = await SplitAsync(table, description, cancellationToken);
+        }
+        catch (SourceTableException exception)
+        {
+            return Unplannable(table, exception.Message);
+        }
+
+        var rowsPerItem = description.EstimatedRows / chunks.Count;
+        var bytesPerItem = description.EstimatedBytes / chunks.Count;
+        var items = chunks.Select((chunk, index) => new ManifestItem(
+            index.ToString("D5", CultureInfo.InvariantCulture),
+            Lane: 0,
+            Order: 0,
+            ItemFilter.Compose(table.Where, chunk, incremental),
+            chunk,
+            rowsPerItem,
+            bytesPerItem)).ToList();
+
+        return ToManifestTable(table, description.Schema, description.SelectSql, incremental, items, planError: null);
+    }
+
+    private async Task<IncrementalBounds?> CaptureIncrementalAsync(string workflow, TablePlanRequest table, CancellationToken cancellationToken)
+    {
+        if (table.IncrementalColumn is not { } column)
+        {
+            return null;
+        }
+
+        var watermark = await watermarks.ReadAsync(workflow, table.OutTable, cancellationToken);
+        // A watermark of another column says nothing about this one: start over with a full read.
+        var lower = watermark is not null && string.Equals(watermark.Column, column, StringComparison.OrdinalIgnoreCase)
+            ? Lookback.Apply(watermark.Value, table.IncrementalLookback)
+            : null;
+        var upper = await catalog.GetMaxAsync(table, column, cancellationToken);
+        return new IncrementalBounds(column, lower, upper);
+    }
+
+    private async Task<IReadOnlyList<ChunkBounds?>> SplitAsync(TablePlanRequest table, SourceTableDescription description, CancellationToken cancellationToken)
+    {
+        if (table.ChunkRows is not { } rowsPerChunk)
+        {
+            return [null];
+        }
+
+        var column = description.IntegerKeyColumn
+            ?? throw new SourceTableException($"Table {table.SourceName} has 'chunk' but no single-column integer primary key to split by. Remove 'chunk' for this table.");
+        var range = await catalog.GetKeyRangeAsync(table, column, cancellationToken);
+        if (range is null)
+        {
+            return [null];
+        }
+
+        return [.. ChunkSplitter.Split(column, range, description.EstimatedRows, rowsPerChunk)];
+    }
+
+    private static ManifestTable Unplannable(TablePlanRequest table, string error)
+        => ToManifestTable(table, new BigQueryTableSchema([]), selectSql: "", incremental: null, items: [], error);
+
+    private static ManifestTable ToManifestTable(
+        TablePlanRequest table, BigQueryTableSchema schema, string selectSql, IncrementalBounds? incremental, IReadOnlyList<ManifestItem> items, string? planError)
+        => new(
+            table.SourceDatabase,
+            table.SourceTable,
+            table.OutTable,
+            table.Dataset,
+            string.IsNullOrWhiteSpace(table.Select) ? null : table.Select,
+            selectSql,
+            string.IsNullOrWhiteSpace(table.Where) ? null : table.Where,
+            schema,
+            table.Mode,
+            table.Key,
+            table.Partition,
+            table.Cluster,
+            incremental,
+            table.Extraction,
+            items,
+            planError);
+
+    private static void EnsureDistinctOutTables(IReadOnlyList<TablePlanRequest> tables)
+    {
+        var duplicate = tables.GroupBy(table => table.OutTable, StringComparer.OrdinalIgnoreCase).FirstOrDefault(group => group.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException(
+                $"Two tables of the workflow land in the same out_table '{duplicate.Key}' ({string.Join(", ", duplicate.Select(t => t.SourceName))}). Give each an out_table of its own.",
+                nameof(tables));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using BatchSync.Core.Runs;
+using BatchSync.Core.Workflows.Model;
+
+namespace BatchSync.Core.Planning;
+
+/// <summary>One table as the workflow asks for it, with every default already applied.</summary>
+/// <remarks>
+/// Select: Column list or expressions; null for every column.<br/>
+/// Columns: Per-column overrides (BigQuery type, destination name).<br/>
+/// IncrementalLookback: re-read this much before the watermark (late writers); applies to date/time columns.<br/>
+/// ChunkRows: Split into items of about this many rows by primary-key ranges; null for one item.<br/>
+/// </remarks>
+public sealed record TablePlanRequest(
+    string SourceDatabase,
+    string SourceTable,
+    string OutTable,
+    string? Dataset,
+    string? Select,
+    string? Where,
+    string Mode,
+    IReadOnlyList<string> Key,
+    ManifestPartition? Partition,
+    IReadOnlyList<string> Cluster,
+    string? IncrementalColumn,
+    TimeSpan IncrementalLookback,
+    long? ChunkRows,
+    ExtractionSettings Extraction,
+    IReadOnlyDictionary<string, ColumnOverride> Columns)
+{
+    public string SourceName => $"{SourceDatabase}.{SourceTable}";
+}

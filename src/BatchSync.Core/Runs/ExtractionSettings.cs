@@ -1,0 +1,9 @@
+namespace BatchSync.Core.Runs;
+
+/// <summary>How a lane converts this table's values and retries its items.</summary>
+/// <remarks>
+/// ZeroDates: "null" (zero dates become NULL) or "fail".<br/>
+/// Datetime: "datetime" (no shift) or "timestamp" (converted from <paramref name="SourceTimezone"/>).<br/>
+/// Retries: Further attempts after a transient failure.<br/>
+/// </remarks>
+public sealed record ExtractionSettings(string ZeroDates, string Datetime, string? SourceTimezone, int Retries, int PartSizeMb);

@@ -1,0 +1,9 @@
+namespace BatchSync.Core.Runs;
+
+public enum ItemState
+{
+    Pending,
+    Running,
+    Done,
+    Failed,
+}

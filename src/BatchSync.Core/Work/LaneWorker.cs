@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using BatchSync.Core.Progress;
+using BatchSync.Core.Runs;
+
+namespace BatchSync.Core.Work;
+
+/// <summary>
+/// Runs the items of one lane in their planned order: skips what an earlier attempt finished, extracts (and loads,
+/// when there is a destination) the rest, and records each item's status. A failed item does not stop the lane.
+/// The same worker serves array children (<c>work</c>) and the in-process launcher (<c>run --local</c>).
+/// </summary>
+public sealed class LaneWorker(
+    RunStore store,
+    IItemExtractor extractor,
+    IWarehouse? warehouse,
+    IRunProgress progress,
+    TimeProvider time,
+    TimeSpan retryDelay)
+{
+    public async Task<LaneResult> RunLaneAsync(RunManifest manifest, int lane, CancellationToken cancellationToken)
+    {
+        if (lane < 0 || lane >= Math.Max(manifest.Lanes, 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(lane), lane, $"The run has lanes 0..{manifest.Lanes - 1}.");
+        }
+
+        int done = 0, skipped = 0, failed = 0;
+        foreach (var (table, item) in manifest.ItemsOfLane(lane))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var previous = await store.ReadStatusAsync(manifest.Layout, table.OutTable, item.Id, cancellationToken);
+            if (previous?.State == ItemState.Done)
+            {
+                skipped++;
+                progress.ItemSkipped(table, item, previous);
+                continue;
+            }
+
+            var status = await RunItemAsync(manifest, table, item, previous?.Attempts ?? 0, cancellationToken);
+            if (status.State == ItemState.Done)
+            {
+                done++;
+            }
+            else
+            {
+                failed++;
+            }
+        }
+
+        return new LaneResult(lane, done, skipped, failed);
+    }
+
+    private async Task<ItemStatus> RunItemAsync(RunManifest manifest, ManifestTable table, ManifestItem item, int earlierAttempts, CancellationToken cancellationToken)
+    {
+        var attempts = earlierAttempts;
+        for (var retry = 0; ; retry++)
+        {
+            attempts++;
+            var started = time.GetUtcNow();
+            var running = new ItemStatus(table.OutTable, item.Id, ItemState.Running, attempts, StartedAt: started);
+            await store.WriteStatusAsync(manifest.Layout, running, cancellationToken);
+            progress.ItemStarted(table, item, attempts);
+            try
+            {
+                var finished = await AttemptAsync(manifest, table, item, running, cancellationToken);
+                await store.WriteStatusAsync(manifest.Layout, finished, cancellationToken);
+                progress.ItemFinished(table, item, finished);
+                return finished;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Recorded without the cancelled token: the next attempt must see this item as not done.
+                var cancelled = running with { State = ItemState.Failed, FinishedAt = time.GetUtcNow(), Error = "Cancelled before it finished; running the run again redoes this item." };
+                await store.WriteStatusAsync(manifest.Layout, cancelled, CancellationToken.None);
+                progress.ItemFinished(table, item, cancelled);
+                throw;
+            }
+            catch (Exception exception) when (retry < table.Extraction.Retries && TransientFailures.IsTransient(exception))
+            {
+                await Task.Delay(retryDelay * (retry + 1), time, cancellationToken);
+            }
+            catch (Exception exception)
+            {
+                var failed = running with { State = ItemState.Failed, FinishedAt = time.GetUtcNow(), Error = FailureMessage.Of(exception) };
+                await store.WriteStatusAsync(manifest.Layout, failed, cancellationToken);
+                progress.ItemFinished(table, item, failed);
+                return failed;
+            }
+        }
+    }
+
+    private async Task<ItemStatus> AttemptAsync(RunManifest manifest, ManifestTable table, ManifestItem item, ItemStatus running, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var extraction = new ItemExtraction(manifest, table, item, manifest.Layout.ItemPrefix(table.OutTable, item.Id));
+        var extracted = await extractor.ExtractAsync(extraction, new ItemProgressRelay(progress, table, item), cancellationToken);
+        var extractSeconds = clock.Elapsed.TotalSeconds;
+
+        long? loadedRows = null;
+        double? loadSeconds = null;
+        if (warehouse is not null)
+        {
+            clock.Restart();
+            loadedRows = await warehouse.LoadItemAsync(manifest, table, item, extracted, cancellationToken);
+            loadSeconds = clock.Elapsed.TotalSeconds;
+            if (loadedRows != extracted.Rows)
+            {
+                throw new ReconciliationException($"The destination counted {loadedRows} rows for item {item.Id} of {table.OutTable}, but {extracted.Rows} were read from the source.");
+            }
+        }
+
+        return running with
+        {
+            State = ItemState.Done,
+            Rows = extracted.Rows,
+            Parts = extracted.Parts,
+            FinishedAt = time.GetUtcNow(),
+            ExtractSeconds = Math.Round(extractSeconds, 3),
+            LoadSeconds = loadSeconds is { } seconds ? Math.Round(seconds, 3) : null,
+            LoadedRows = loadedRows,
+        };
+    }
+
+    private sealed class ItemProgressRelay(IRunProgress progress, ManifestTable table, ManifestItem item) : IProgress<ExtractionProgress>
+    {
+        public void Report(ExtractionProgress value) => progress.ItemProgressed(table, item, value);
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text.RegularExpressions;
+using BatchSync.Core.Workflows.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace BatchSync.Core.Workflows.Documents;
+
+/// <summary>
+/// Reads one YAML document into a <see cref="ConfigNode"/> tree from YamlDotNet's event parser. The event level (rather
+/// than YamlStream) is used because YamlStream stops at the first duplicate key; here a duplicate is one diagnostic
+/// among all the others and the first occurrence wins.
+/// </summary>
+public static partial class YamlDocumentReader
+{
+    /// <summary>The document's root, or null when the text holds no document or is not valid YAML (reported).</summary>
+    public static ConfigNode? Read(string text, string file, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var parser = new Parser(new StringReader(text));
+        try
+        {
+            parser.Consume<StreamStart>();
+            if (parser.TryConsume<StreamEnd>(out _))
+            {
+                return null;
+            }
+
+            parser.Consume<DocumentStart>();
+            var root = new Builder(parser, file, diagnostics).ReadNode();
+            parser.Consume<DocumentEnd>();
+            if (parser.Accept<DocumentStart>(out var second))
+            {
+                diagnostics.Error(
+                    DiagnosticCodes.MultipleDocuments,
+                    At(file, second.Start),
+                    "the file holds more than one YAML document",
+                    "keep one workflow per file and remove the second '---'");
+            }
+
+            return root;
+        }
+        catch (YamlException exception)
+        {
+            diagnostics.Error(DiagnosticCodes.SyntaxError, At(file, exception.Start), $"YAML syntax error: {WithoutPosition(exception.Message)}");
+            return null;
+        }
+    }
+
+    internal static SourceLocation At(string file, Mark mark) => new(file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+
+    // YamlDotNet prefixes its messages with "(Line: 1, Col: 2, Idx: 1) - (Line: …): "; the diagnostic carries the position already.
+    private static string WithoutPosition(string message) => PositionPrefix().Replace(message, string.Empty);
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.CultureInvariant)]
+    private static partial Regex PositionPrefix();
+
+    private sealed class Builder(IParser parser, string file, DiagnosticBag diagnostics)
+    {
+        private readonly Dictionary<string, ConfigNode> _anchors = new(StringComparer.Ordinal);
+
+        public ConfigNode ReadNode()
+        {
+            if (parser.TryConsume<AnchorAlias>(out var alias))
+            {
+                if (_anchors.TryGetValue(alias.Value.Value, out var anchored))
+                {
+                    return anchored;
+                }
+
+                throw new YamlException(alias.Start, alias.End, $"unknown alias '*{alias.Value.Value}'");
+            }
+
+            ConfigNode node = parser.Current switch
+            {
+                Scalar => ReadScalar(parser.Consume<Scalar>()),
+                SequenceStart => ReadSequence(),
+                MappingStart => ReadMap(),
+
+                var other => throw new YamlException(other!.Start, other.End, "unexpected YAML content"),
+            };
+            return node;
+        }
+
+        private ConfigScalar ReadScalar(Scalar scalar)
+        {
+            var kind = scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty
+                ? PlainScalarResolver.Resolve(scalar.Value)
+                : ScalarKind.String;
+            var node = new ConfigScalar(At(file, scalar.Start), scalar.Value, kind);
+            Remember(scalar.Anchor, node);
+            return node;
+        }
+
+        private ConfigSequence ReadSequence()
+        {
+            var start = parser.Consume<SequenceStart>();
+            var items = new List<ConfigNode>();
+            while (!parser.TryConsume<SequenceEnd>(out _))
+            {
+                items.Add(ReadNode());
+            }
+
+            var node = new ConfigSequence(At(file, start.Start), items);
+            Remember(start.Anchor, node);
+            return node;
+        }
+
+        private ConfigMap ReadMap()
+        {
+            var start = parser.Consume<MappingStart>();
+            var entries = new List<ConfigEntry>();
+            var seen = new Dictionary<string, ConfigScalar>(StringComparer.Ordinal);
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                var keyNode = ReadNode();
+                var value = ReadNode();
+                if (keyNode is not ConfigScalar key)
+                {
+                    diagnostics.Error(DiagnosticCodes.WrongType, keyNode.Location, $"a key must be a plain word, found {keyNode.Describe()}");
+                    continue;
+                }
+
+                if (seen.TryGetValue(key.Value, out var first))
+                {
+                    diagnostics.Error(
+                        DiagnosticCodes.DuplicateKey,
+                        key.Location,
+                        $"duplicate key '{key.Value}'",
+                        $"it was already set at line {first.Location.Line}; YAML keeps only one, so remove one of them");
+                    continue;
+                }
+
+                seen.Add(key.Value, key);
+                entries.Add(new ConfigEntry(key, value));
+            }
+
+            var node = new ConfigMap(At(file, start.Start), entries);
+            Remember(start.Anchor, node);
+            return node;
+        }
+
+        private void Remember(AnchorName anchor, ConfigNode node)
+        {
+            if (!anchor.IsEmpty)
+            {
+                _anchors[anchor.Value] = node;
+            }
+        }
+    }
+}

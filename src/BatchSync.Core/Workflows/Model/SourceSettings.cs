@@ -1,0 +1,35 @@
+using BatchSync.Core.Workflows.References;
+
+namespace BatchSync.Core.Workflows.Model;
+
+/// <summary>
+/// The MySQL server to read. Either <see cref="Connection"/> (a secret in the RDS shape) or the parts; a part set next
+/// to <see cref="Connection"/> overrides that field of the secret (for example another database on the same server).
+/// </summary>
+public sealed record SourceSettings
+{
+    public ValueReference? Connection { get; init; }
+
+    public ValueReference? Host { get; init; }
+
+    public ValueReference? Port { get; init; }
+
+    public ValueReference? User { get; init; }
+
+    public ValueReference? Password { get; init; }
+
+    public ValueReference? Database { get; init; }
+
+    public TlsMode Tls { get; init; } = TlsMode.Preferred;
+
+    /// <summary>PEM bundle for verify-ca / verify-full, resolved against the workflow file's folder.</summary>
+    public string? CaBundle { get; init; }
+
+    public bool IamAuth { get; init; }
+
+    /// <summary>The zone DATETIME values were written in; required when a table uses <c>datetime: timestamp</c>.</summary>
+    public TimeZoneInfo? TimeZone { get; init; }
+
+    /// <summary>Never more concurrent connections than this; null means no cap beyond parallelism.</summary>
+    public int? MaxConnections { get; init; }
+}

@@ -1,0 +1,17 @@
+namespace BatchSync.Core.Workflows.Model;
+
+/// <summary>The per-table settings every table inherits unless it sets its own.</summary>
+public sealed record TableDefaults
+{
+    public static readonly TableDefaults Standard = new();
+
+    public LoadMode Mode { get; init; } = LoadMode.Replace;
+
+    public ZeroDatePolicy ZeroDates { get; init; } = ZeroDatePolicy.Null;
+
+    public DateTimeHandling DateTime { get; init; } = DateTimeHandling.DateTime;
+
+    public int Parallelism { get; init; } = 4;
+
+    public int Retries { get; init; } = 2;
+}

@@ -1,0 +1,113 @@
+using BatchSync.Core.Workflows.Diagnostics;
+
+namespace BatchSync.Core.Workflows.Model;
+
+/// <summary>A loaded, validated workflow file. Build one with <see cref="Loading.WorkflowLoader"/>.</summary>
+public sealed record WorkflowDefinition
+{
+    public required string Name { get; init; }
+
+    /// <summary>The file it was loaded from, as given to the loader.</summary>
+    public required string FilePath { get; init; }
+
+    /// <summary>EventBridge schedule expression (UTC), or null for on-demand only.</summary>
+    public string? Schedule { get; init; }
+
+    /// <summary>The zone {run_date} templates are evaluated in.</summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
+    public required SourceSettings Source { get; init; }
+
+    public StagingSettings Staging { get; init; } = new();
+
+    public DestinationSettings Destination { get; init; } = DestinationSettings.None;
+
+    public TableDefaults Defaults { get; init; } = TableDefaults.Standard;
+
+    public NotifySettings? Notify { get; init; }
+
+    /// <summary>Tables in file order, included lists expanded in place.</summary>
+    public required IReadOnlyList<TableSpec> Tables { get; init; }
+
+    /// <summary>Every table with defaults applied: the one place the defaults/override merge happens.</summary>
+    public IReadOnlyList<TablePlanSpec> ResolveTables() => [.. Tables.Select(Resolve)];
+
+    public TablePlanSpec Resolve(TableSpec table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var parallelism = table.Parallelism ?? Defaults.Parallelism;
+        return new TablePlanSpec
+        {
+            Table = table.Table,
+            Database = table.Database,
+            OutTable = table.OutTable ?? Templates.OutTableTemplate.Literal(table.Table),
+            Dataset = table.Dataset ?? Destination.Dataset,
+            Select = table.Select,
+            Where = string.IsNullOrWhiteSpace(table.Where) ? null : table.Where,
+            Mode = table.Mode ?? Defaults.Mode,
+            Key = table.Key,
+            Incremental = table.Incremental,
+            Partition = table.Partition,
+            Cluster = table.Cluster,
+            Chunk = table.Chunk,
+            Columns = table.Columns,
+            ZeroDates = table.ZeroDates ?? Defaults.ZeroDates,
+            DateTime = table.DateTime ?? Defaults.DateTime,
+            Parallelism = Source.MaxConnections is { } cap ? Math.Min(parallelism, cap) : parallelism,
+            Retries = table.Retries ?? Defaults.Retries,
+            TimeZone = TimeZone,
+            Location = table.Location,
+        };
+    }
+}
+
+/// <summary>One table's effective settings: what planning and export read, never the raw <see cref="TableSpec"/>.</summary>
+public sealed record TablePlanSpec
+{
+    public required string Table { get; init; }
+
+    public string? Database { get; init; }
+
+    public required Templates.OutTableTemplate OutTable { get; init; }
+
+    /// <summary>Null only when the destination is <c>none</c> and no dataset was given.</summary>
+    public string? Dataset { get; init; }
+
+    public string? Select { get; init; }
+
+    public string? Where { get; init; }
+
+    public LoadMode Mode { get; init; }
+
+    public IReadOnlyList<string> Key { get; init; } = [];
+
+    public IncrementalSpec? Incremental { get; init; }
+
+    public PartitionSpec? Partition { get; init; }
+
+    public IReadOnlyList<string> Cluster { get; init; } = [];
+
+    public ChunkSpec? Chunk { get; init; }
+
+    public IReadOnlyDictionary<string, ColumnOverride> Columns { get; init; } = new Dictionary<string, ColumnOverride>();
+
+    public ZeroDatePolicy ZeroDates { get; init; }
+
+    public DateTimeHandling DateTime { get; init; }
+
+    /// <summary>Lanes for this table, already capped by source.max_connections.</summary>
+    public int Parallelism { get; init; }
+
+    public int Retries { get; init; }
+
+    /// <summary>The workflow's zone, for rendering <see cref="OutTable"/>.</summary>
+    public required TimeZoneInfo TimeZone { get; init; }
+
+    public required SourceLocation Location { get; init; }
+
+    /// <summary>The destination table name for a run that started at <paramref name="runStarted"/>.</summary>
+    public string RenderOutTable(DateTimeOffset runStarted) => OutTable.Render(runStarted, TimeZone);
+
+    /// <summary>The SELECT list: the configured one, or every column.</summary>
+    public string SelectList => string.IsNullOrWhiteSpace(Select) ? "*" : Select;
+}

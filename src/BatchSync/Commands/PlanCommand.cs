@@ -1,0 +1,52 @@
+using System.CommandLine;
+using BatchSync.Commands.Plan;
+using BatchSync.Composition;
+
+namespace BatchSync.Commands;
+
+/// <summary><c>batchsync plan</c>: shows the items, lanes, estimates and BigQuery schemas a run would use.</summary>
+internal static class PlanCommand
+{
+    private const string Description = """
+        Show what a run would do, without running it: per table the items (chunks), lanes, estimated rows and
+        bytes, incremental bounds and the BigQuery schema. Connects to the source; writes nothing.
+
+        Examples:
+          batchsync plan demo                              workflows/demo.yml
+          batchsync plan workflows/shop.yml --tables orders --parallelism 8
+          batchsync plan shop --secrets secrets.json --format json     the manifest a run would write
+
+        Exit code: 0 every table can run, 1 some table cannot (the reason is shown), 2 bad usage or invalid workflow.
+        """;
+
+    public static Command Create() => Create(ProductionAdapters.Instance, TimeProvider.System);
+
+    public static Command Create(IRunAdapters adapters, TimeProvider time)
+    {
+        var workflow = new Argument<string>("WORKFLOW") { Description = "A workflow name under workflows/ or a file path." };
+        var tables = new Option<string?>("--tables") { Description = "Only these tables, comma-separated." };
+        var parallelism = new Option<int?>("--parallelism") { Description = "Lanes (default: defaults.parallelism)." };
+        var secrets = new Option<string?>("--secrets") { Description = "A JSON file {\"<secret id>\": value} answering secret: references locally." };
+        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+
+        var command = new Command("plan", Description) { workflow, tables, parallelism, secrets, format };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var configuration = parseResult.InvocationConfiguration;
+            return await CommandFailures.RunAsync(
+                configuration.Error,
+                () => new PlanRunner(adapters, time).RunAsync(
+                    parseResult.GetValue(workflow)!,
+                    parseResult.GetValue(tables)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                    parseResult.GetValue(parallelism),
+                    parseResult.GetValue(secrets),
+                    parseResult.GetValue(format) == "json",
+                    configuration.Output,
+                    configuration.Error,
+                    cancellationToken),
+                cancellationToken);
+        });
+        return command;
+    }
+}

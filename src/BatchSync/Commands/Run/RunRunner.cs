@@ -1,0 +1,67 @@
+using BatchSync.Composition;
+using BatchSync.Core.Planning;
+using BatchSync.Core.Progress;
+using BatchSync.Core.Runs;
+
+namespace BatchSync.Commands.Run;
+
+/// <summary>
+/// <c>batchsync run</c>: load the workflow, plan (or resume) the run, run its lanes in this process, finish.
+/// Exit 0 when every table landed or staged, 1 when some table failed, 2 when nothing could be run.
+/// </summary>
+internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
+{
+    public async Task<int> RunAsync(RunCommandOptions options, TextWriter output, TextWriter error, bool outputIsTerminal, CancellationToken cancellationToken)
+    {
+        var workflow = await WorkflowOpener.OpenAsync(options.Workflow, error, cancellationToken);
+        if (!options.Local)
+        {
+            throw new UsageException(
+                "running on AWS Batch (without --local) is not available in this build yet: the Batch array launcher is still to come. Run in this process with --local.");
+        }
+
+        var runId = ParseRunId(options.RunId);
+        var stagingRoot = StagingRoots.Choose(options.Staging, workflow);
+        var connection = await SourceConnections.ResolveAsync(workflow, options.SecretsFile, cancellationToken);
+        var request = WorkflowPlanRequests.Create(workflow, new RunOptions(
+            runId, time.GetUtcNow(), options.Tables, options.Parallelism, stagingRoot, connection.Database ?? ""));
+
+        var documents = adapters.OpenStaging(stagingRoot);
+        var source = SourceOptions.Of(workflow);
+        var human = outputIsTerminal ? output : error;
+        var terminal = outputIsTerminal ? new TerminalProgress(output, time) : null;
+        IRunProgress progress = terminal is not null ? terminal : new JsonLinesProgress(output, time, TimeSpan.FromSeconds(5));
+        var services = new RunServices(documents, adapters.CreateExtractor(connection, source, stagingRoot), adapters.CreateWarehouse(request.Destination, error), progress, time);
+
+        RunResult result;
+        try
+        {
+            result = await services.Pipeline(adapters.CreateCatalog(connection, source)).RunAsync(request, cancellationToken);
+        }
+        finally
+        {
+            if (terminal is not null)
+            {
+                await terminal.DisposeAsync();
+            }
+        }
+
+        if (result.Resumed)
+        {
+            await human.WriteLineAsync($"Resumed run {result.Manifest.RunId} from its manifest: items done by the earlier attempt were kept.");
+        }
+
+        await RunSummaryWriter.WriteAsync(result, documents, human);
+        return result.Succeeded ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    private RunId ParseRunId(string? value)
+    {
+        if (value is null)
+        {
+            return RunId.New(time.GetUtcNow());
+        }
+
+        return RunId.TryParse(value, out var runId, out var problem) ? runId : throw new UsageException(problem!);
+    }
+}

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using BatchSync.Commands.Run;
+using BatchSync.Composition;
+
+namespace BatchSync.Commands;
+
+/// <summary><c>batchsync run</c>: one run of a workflow — plan, lanes, finish.</summary>
+internal static class RunCommand
+{
+    private const string Description = """
+        Run a workflow: plan the tables, copy them in parallel lanes, land (or stage) them, report.
+
+        Examples:
+          batchsync run demo --local                          workflows/demo.yml, in this process
+          batchsync run workflows/shop.yml --local --tables users,orders
+          batchsync run shop --local --parallelism 8 --secrets secrets.json
+          batchsync run shop --local --run-id 20261121-nightly   name the run; the same id again resumes it
+          batchsync run shop --local --staging /tmp/staging      stage into another folder
+
+        A run writes runs/<workflow>/<run-id>/ under the staging folder: manifest.json, per table the gzip CSV
+        parts, item status.json files, schema.json and load.json, and report.json/report.html at the end.
+        Running the same --run-id again resumes it: the manifest is reused and finished items are skipped.
+
+        Output: on a terminal, a live line per table; otherwise one JSON object per line (events) on stdout.
+        Exit code: 0 every table ok, 1 some table failed (the others still landed), 2 bad usage or invalid workflow.
+        """;
+
+    public static Command Create() => Create(ProductionAdapters.Instance, TimeProvider.System);
+
+    public static Command Create(IRunAdapters adapters, TimeProvider time)
+    {
+        var workflow = new Argument<string>("WORKFLOW") { Description = "A workflow name under workflows/ (demo → workflows/demo.yml) or a file path." };
+        var local = new Option<bool>("--local") { Description = "Run the lanes in this process instead of as an AWS Batch array job." };
+        var tables = new Option<string?>("--tables") { Description = "Only these tables, comma-separated (source or out_table names)." };
+        var parallelism = new Option<int?>("--parallelism") { Description = "Lanes to run at once (default: defaults.parallelism; capped by source.max_connections)." };
+        var runId = new Option<string?>("--run-id") { Description = "The run's id; an existing run with this id is resumed." };
+        var secrets = new Option<string?>("--secrets") { Description = "A JSON file {\"<secret id>\": value} answering secret: references locally." };
+        var staging = new Option<string?>("--staging") { Description = "Stage into this folder instead of the workflow's staging.uri." };
+        parallelism.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1)
+            {
+                result.AddError("--parallelism must be at least 1.");
+            }
+        });
+
+        var command = new Command("run", Description) { workflow, local, tables, parallelism, runId, secrets, staging };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var configuration = parseResult.InvocationConfiguration;
+            var options = new RunCommandOptions(
+                parseResult.GetValue(workflow)!,
+                parseResult.GetValue(local),
+                parseResult.GetValue(tables)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                parseResult.GetValue(parallelism),
+                parseResult.GetValue(runId),
+                parseResult.GetValue(secrets),
+                parseResult.GetValue(staging));
+            var outputIsTerminal = configuration.Output == Console.Out && !Console.IsOutputRedirected;
+            return await CommandFailures.RunAsync(
+                configuration.Error,
+                () => new RunRunner(adapters, time).RunAsync(options, configuration.Output, configuration.Error, outputIsTerminal, cancellationToken),
+                cancellationToken);
+        });
+        return command;
+    }
+}

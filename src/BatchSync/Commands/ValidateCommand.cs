@@ -1,0 +1,53 @@
+using System.CommandLine;
+using BatchSync.Commands.Validate;
+using BatchSync.Core.Workflows.Checking;
+
+namespace BatchSync.Commands;
+
+/// <summary><c>batchsync validate</c>: checks workflow files like a compiler, for editors and CI.</summary>
+internal static class ValidateCommand
+{
+    private const string Description = """
+        Check workflow files and report every problem at once, with file:line:column.
+
+        Examples:
+          batchsync validate workflows/shop.yml            one file
+          batchsync validate workflows/*.yml               several files
+          batchsync validate --all                         every workflows/*.yml (and .yaml) here
+          batchsync validate --all --dir deploy            every deploy/workflows/*.yml
+          batchsync validate --all --format json           machine-readable, for CI annotations
+          batchsync validate workflows/shop.yml --connect  also check tables and columns on the source
+
+        Output looks like:
+          workflows/shop.yml:12:5: error: unknown key 'taable' in tables[0]; did you mean 'table'?
+          1 workflow file checked: 0 valid, 1 invalid (1 error, 0 warnings)
+
+        Exit code: 0 when every file is valid (warnings allowed), 2 otherwise.
+        The file format: docs/workflow-reference.md.
+        """;
+
+    /// <param name="sourceChecker">What --connect uses; null when this build cannot reach sources.</param>
+    public static Command Create(IWorkflowSourceChecker? sourceChecker = null)
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Workflow files to check.", Arity = ArgumentArity.ZeroOrMore };
+        var all = new Option<bool>("--all") { Description = "Check every workflows/*.yml and *.yaml under --dir." };
+        var dir = new Option<string>("--dir") { Description = "The folder --all looks in (default: the current directory).", DefaultValueFactory = _ => "." };
+        var connect = new Option<bool>("--connect") { Description = "Also connect to each source and check that tables and columns exist." };
+        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+
+        var command = new Command("validate", Description) { files, all, dir, connect, format };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var options = new ValidateOptions(
+                parseResult.GetValue(files) ?? [],
+                parseResult.GetValue(all),
+                parseResult.GetValue(dir) ?? ".",
+                parseResult.GetValue(connect),
+                parseResult.GetValue(format) == "json" ? ValidateOutputFormat.Json : ValidateOutputFormat.Text);
+            var configuration = parseResult.InvocationConfiguration;
+            return await new ValidateRunner(sourceChecker).RunAsync(options, configuration.Output, configuration.Error, cancellationToken);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,53 @@
+using BatchSync.Core.Planning;
+using BatchSync.Core.Workflows.References;
+
+namespace BatchSync.Composition;
+
+/// <summary>
+/// Turns what ends a command early into a message and an exit code: a sentence that says what to do,
+/// not a stack trace. Unexpected exceptions still name their type, so a bug report has something to go on.
+/// </summary>
+internal static class CommandFailures
+{
+    public static async Task<int> RunAsync(TextWriter error, Func<Task<int>> command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await command();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("cancelled: items in progress were left unfinished; run the same command again (same --run-id) to resume.");
+            return ExitCodes.Cancelled;
+        }
+        catch (UsageException exception)
+        {
+            await error.WriteLineAsync($"error: {exception.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception exception) when (exception is ReferenceResolutionException or ArgumentException or FormatException)
+        {
+            await error.WriteLineAsync($"error: {exception.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception exception) when (exception is IOException or SourceTableException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            await error.WriteLineAsync($"error: {exception.Message}");
+            return ExitCodes.Failed;
+        }
+        catch (Exception exception)
+        {
+            await error.WriteLineAsync($"error: {exception.GetType().Name}: {exception.Message}");
+            if (Environment.GetEnvironmentVariable("BATCHSYNC_TRACE") == "1")
+            {
+                await error.WriteLineAsync(exception.ToString());
+            }
+            else
+            {
+                await error.WriteLineAsync("(set BATCHSYNC_TRACE=1 to see where it happened)");
+            }
+
+            return ExitCodes.Failed;
+        }
+    }
+}

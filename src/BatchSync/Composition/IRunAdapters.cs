@@ -1,0 +1,20 @@
+using BatchSync.Core.Planning;
+using BatchSync.Core.Runs;
+using BatchSync.Core.Work;
+using BatchSync.Core.Workflows.References;
+
+namespace BatchSync.Composition;
+
+/// <summary>The outside world a run talks to: the staging store, the source database and the destination.</summary>
+internal interface IRunAdapters
+{
+    /// <summary>The run documents under a staging root (a local folder).</summary>
+    IRunDocuments OpenStaging(string root);
+
+    ISourceCatalog CreateCatalog(ConnectionParts connection, SourceOptions source);
+
+    IItemExtractor CreateExtractor(ConnectionParts connection, SourceOptions source, string stagingRoot);
+
+    /// <summary>The destination of <paramref name="destination"/>, or null to stop after staging.</summary>
+    IWarehouse? CreateWarehouse(DestinationSummary destination, TextWriter error);
+}

@@ -1,0 +1,30 @@
+using BatchSync.Core.Planning;
+using BatchSync.Core.Runs;
+using BatchSync.Core.Work;
+using BatchSync.Core.Workflows.References;
+
+namespace BatchSync.Composition;
+
+/// <summary>The adapters of this build: local staging folders, the MySQL source, stage-only destinations.</summary>
+internal sealed class ProductionAdapters : IRunAdapters
+{
+    public static ProductionAdapters Instance { get; } = new();
+
+    public IRunDocuments OpenStaging(string root) => new LocalFolderRunDocuments(root);
+
+    public ISourceCatalog CreateCatalog(ConnectionParts connection, SourceOptions source)
+        => throw new UsageException("this build has no MySQL source catalog yet.");
+
+    public IItemExtractor CreateExtractor(ConnectionParts connection, SourceOptions source, string stagingRoot)
+        => throw new UsageException("this build has no MySQL extractor yet.");
+
+    public IWarehouse? CreateWarehouse(DestinationSummary destination, TextWriter error)
+    {
+        if (!destination.IsStageOnly)
+        {
+            error.WriteLine($"warning: destination type '{destination.Type}' is not available in this build yet: the run stages tables and does not load them.");
+        }
+
+        return null;
+    }
+}

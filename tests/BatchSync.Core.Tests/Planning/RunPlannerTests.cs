@@ -1,0 +1,113 @@
+using BatchSync.Core.Planning;
+using BatchSync.Core.Runs;
+using BatchSync.Core.Tests.Runs;
+
+namespace BatchSync.Core.Tests.Planning;
+
+public class RunPlannerTests
+{
+    private readonly InMemoryRunDocuments _documents = new();
+
+    private RunPlanner Planner(FakeSourceCatalog catalog) => new(catalog, new WatermarkStore(_documents));
+
+    [Fact]
+    public async Task A_chunked_table_is_split_into_key_ranges_that_cover_every_key_once()
+    {
+        var catalog = new FakeSourceCatalog().With("orders", rows: 1000, bytes: 100_000, range: new KeyRange(1, 1000));
+
+        var manifest = await Planner(catalog).PlanAsync(TestManifests.Request(4, TestManifests.Table("orders", chunkRows: 300)), default);
+
+        var chunks = manifest.Tables.Single().Items.Select(i => i.Chunk!).ToList();
+        Assert.Equal(4, chunks.Count);
+        Assert.Null(chunks[0].LowerInclusive);
+        Assert.Null(chunks[^1].UpperExclusive);
+        for (var i = 1; i < chunks.Count; i++)
+        {
+            Assert.Equal(chunks[i - 1].UpperExclusive, chunks[i].LowerInclusive);
+        }
+
+        // Every key of the table falls into exactly one chunk.
+        foreach (var key in new long[] { -5, 1, 250, 251, 500, 999, 1000, 5000 })
+        {
+            Assert.Single(chunks, c => (c.LowerInclusive is null || key >= c.LowerInclusive) && (c.UpperExclusive is null || key < c.UpperExclusive));
+        }
+
+        Assert.Equal(4, manifest.Lanes);
+        Assert.Equal([0, 1, 2, 3], manifest.Tables.Single().Items.Select(i => i.Lane).Order());
+        Assert.Contains("`id` >= ", manifest.Tables.Single().Items[1].Where, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lanes_are_capped_by_parallelism_and_the_largest_items_are_spread_first()
+    {
+        var catalog = new FakeSourceCatalog()
+            .With("a", 10, 1000).With("b", 10, 900).With("c", 10, 100).With("d", 10, 50);
+        var request = TestManifests.Request(2, TestManifests.Table("a"), TestManifests.Table("b"), TestManifests.Table("c"), TestManifests.Table("d"));
+
+        var manifest = await Planner(catalog).PlanAsync(request, default);
+
+        Assert.Equal(2, manifest.Lanes);
+        var laneOf = manifest.Tables.ToDictionary(t => t.OutTable, t => t.Items.Single().Lane);
+        Assert.NotEqual(laneOf["a"], laneOf["b"]);
+        Assert.Equal(0, manifest.Tables.Single(t => t.OutTable == "a").Items.Single().Order);
+    }
+
+    [Fact]
+    public async Task An_incremental_table_reads_from_the_stored_watermark_up_to_the_maximum_at_plan_time()
+    {
+        await new WatermarkStore(_documents).WriteAsync("shop_daily", "users", new Watermark("updated_at", "2026-11-20 10:00:00", "r0", DateTimeOffset.UnixEpoch), default);
+        var catalog = new FakeSourceCatalog().With("users", 10, 100, max: "2026-11-21 09:30:00");
+
+        var manifest = await Planner(catalog).PlanAsync(TestManifests.Request(1, TestManifests.Table("users", incremental: "updated_at", where: "deleted = 0")), default);
+
+        var table = manifest.Tables.Single();
+        Assert.Equal(new IncrementalBounds("updated_at", "2026-11-20 10:00:00", "2026-11-21 09:30:00"), table.Incremental);
+        Assert.Equal(
+            "(deleted = 0) AND `updated_at` > '2026-11-20 10:00:00' AND `updated_at` <= '2026-11-21 09:30:00'",
+            table.Items.Single().Where);
+    }
+
+    [Fact]
+    public async Task A_first_incremental_run_reads_everything_up_to_the_maximum()
+    {
+        var catalog = new FakeSourceCatalog().With("users", 10, 100, max: "42");
+
+        var manifest = await Planner(catalog).PlanAsync(TestManifests.Request(1, TestManifests.Table("users", incremental: "id")), default);
+
+        Assert.Equal("`id` <= 42", manifest.Tables.Single().Items.Single().Where);
+    }
+
+    [Fact]
+    public async Task A_table_that_cannot_be_described_fails_alone_and_the_others_are_planned()
+    {
+        var catalog = new FakeSourceCatalog().With("users", 10, 100);
+
+        var manifest = await Planner(catalog).PlanAsync(TestManifests.Request(2, TestManifests.Table("users"), TestManifests.Table("missing")), default);
+
+        var missing = manifest.Tables.Single(t => t.OutTable == "missing");
+        Assert.Empty(missing.Items);
+        Assert.Contains("does not exist", missing.PlanError, StringComparison.Ordinal);
+        Assert.Single(manifest.Tables.Single(t => t.OutTable == "users").Items);
+        Assert.Equal(1, manifest.Lanes);
+    }
+
+    [Fact]
+    public async Task Chunking_a_table_without_an_integer_key_is_a_table_error()
+    {
+        var catalog = new FakeSourceCatalog().With("events", 10, 100, key: null);
+
+        var manifest = await Planner(catalog).PlanAsync(TestManifests.Request(2, TestManifests.Table("events", chunkRows: 5)), default);
+
+        Assert.Contains("integer primary key", manifest.Tables.Single().PlanError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_tables_landing_in_one_out_table_are_refused()
+    {
+        var catalog = new FakeSourceCatalog().With("users", 10, 100);
+        var request = TestManifests.Request(1, TestManifests.Table("users"), TestManifests.Table("users"));
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Planner(catalog).PlanAsync(request, default));
+        Assert.Contains("same out_table 'users'", error.Message, StringComparison.Ordinal);
+    }
+}

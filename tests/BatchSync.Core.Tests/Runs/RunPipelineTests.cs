@@ -1,0 +1,68 @@
+using BatchSync.Core.Finish;
+using BatchSync.Core.Launch;
+using BatchSync.Core.Planning;
+using BatchSync.Core.Progress;
+using BatchSync.Core.Runs;
+using BatchSync.Core.Tests.Planning;
+using BatchSync.Core.Tests.Work;
+using BatchSync.Core.Work;
+
+namespace BatchSync.Core.Tests.Runs;
+
+public class RunPipelineTests
+{
+    private readonly InMemoryRunDocuments _documents = new();
+    private readonly FakeExtractor _extractor = new();
+
+    private RunPipeline Pipeline(FakeSourceCatalog catalog)
+    {
+        var store = new RunStore(_documents);
+        var watermarks = new WatermarkStore(_documents);
+        var worker = new LaneWorker(store, _extractor, null, SilentProgress.Instance, TimeProvider.System, TimeSpan.Zero);
+        return new RunPipeline(
+            new RunPlanner(catalog, watermarks), store, new InProcessLauncher(worker),
+            new RunFinisher(store, watermarks, null, SilentProgress.Instance, TimeProvider.System), null, SilentProgress.Instance);
+    }
+
+    [Fact]
+    public async Task Lanes_run_concurrently_in_process()
+    {
+        var catalog = new FakeSourceCatalog().With("a", 10, 100).With("b", 10, 100);
+        var bothStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = 0;
+        _extractor.BeforeFinish = async (_, token) =>
+        {
+            // Each item waits for the other: only concurrent lanes can finish.
+            if (Interlocked.Increment(ref started) == 2)
+            {
+                bothStarted.SetResult();
+            }
+
+            await bothStarted.Task.WaitAsync(token);
+        };
+
+        var result = await Pipeline(catalog).RunAsync(TestManifests.Request(2, TestManifests.Table("a"), TestManifests.Table("b")), default)
+            .WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(2, result.Manifest.Lanes);
+    }
+
+    [Fact]
+    public async Task Running_a_run_id_again_resumes_its_manifest_instead_of_planning_anew()
+    {
+        var catalog = new FakeSourceCatalog().With("a", 10, 100);
+        var request = TestManifests.Request(1, TestManifests.Table("a"));
+        var first = await Pipeline(catalog).RunAsync(request, default);
+
+        // The source changed since; the resumed run must still follow the first plan.
+        catalog.With("a", 99, 9999, key: null);
+        var second = await Pipeline(catalog).RunAsync(request, default);
+
+        Assert.False(first.Resumed);
+        Assert.True(second.Resumed);
+        Assert.Equal(RunJson.Serialize(first.Manifest), RunJson.Serialize(second.Manifest));
+        Assert.Single(_extractor.Calls);
+        Assert.Equal(1, _documents.Writes["runs/shop_daily/r1/manifest.json"]);
+    }
+}

@@ -1,0 +1,247 @@
+using System.Globalization;
+using BatchSync.Core.Schema;
+using BatchSync.MySql.Csv;
+using BatchSync.MySql.Schema;
+using BatchSync.Testing;
+
+namespace BatchSync.MySql.Tests.Extract;
+
+/// <summary>
+/// One table with every mapped type and the values that break exporters, exported for real and read back with an
+/// independent CSV reader, compared field by field with what the server holds (read through the official client).
+/// </summary>
+public sealed class EveryTypeExportTests : IAsyncLifetime, IDisposable
+{
+    private const string Table = "every_type";
+
+    private static readonly string AllBytes = "X'" + Convert.ToHexString(Enumerable.Range(0, 256).Select(b => (byte)b).ToArray()) + "'";
+
+    /// <summary>Column, the BigQuery type docs/type-mapping.md gives it, and the SQL that yields the CSV value BigQuery should read.</summary>
+    private static readonly (string Column, BigQueryType Type, string Expected)[] Columns =
+    [
+        ("id", BigQueryType.Int64, "CAST(id AS CHAR)"),
+        ("ti", BigQueryType.Int64, "CAST(ti AS CHAR)"), ("tu", BigQueryType.Int64, "CAST(tu AS CHAR)"),
+        ("si", BigQueryType.Int64, "CAST(si AS CHAR)"), ("su", BigQueryType.Int64, "CAST(su AS CHAR)"),
+        ("mi", BigQueryType.Int64, "CAST(mi AS CHAR)"), ("mu", BigQueryType.Int64, "CAST(mu AS CHAR)"),
+        ("i", BigQueryType.Int64, "CAST(i AS CHAR)"), ("iu", BigQueryType.Int64, "CAST(iu AS CHAR)"),
+        ("bi", BigQueryType.Int64, "CAST(bi AS CHAR)"), ("bu", BigQueryType.Numeric, "CAST(bu AS CHAR)"),
+        ("flag", BigQueryType.Int64, "CAST(flag AS CHAR)"),
+        ("dsmall", BigQueryType.Numeric, "CAST(dsmall AS CHAR)"), ("dmid", BigQueryType.BigNumeric, "CAST(dmid AS CHAR)"),
+        ("dbig", BigQueryType.BigNumeric, "CAST(dbig AS CHAR)"), ("dwide", BigQueryType.String, "CAST(dwide AS CHAR)"),
+        ("fl", BigQueryType.Float64, "CAST(fl AS CHAR)"), ("db", BigQueryType.Float64, "CAST(db AS CHAR)"),
+        ("b1", BigQueryType.Bool, "CASE WHEN b1 IS NULL THEN NULL WHEN b1 = 1 THEN 'true' ELSE 'false' END"),
+        ("b10", BigQueryType.Int64, "CAST(b10 + 0 AS CHAR)"), ("b64", BigQueryType.Numeric, "CAST(b64 + 0 AS CHAR)"),
+        ("s", BigQueryType.String, "s"), ("txt", BigQueryType.String, "txt"), ("ch", BigQueryType.String, "ch"),
+        ("e", BigQueryType.String, "e"), ("st", BigQueryType.String, "st"),
+        ("vb", BigQueryType.Bytes, "vb"), ("bl", BigQueryType.Bytes, "bl"),
+        ("d", BigQueryType.Date, "IF(YEAR(d) = 0 OR MONTH(d) = 0 OR DAYOFMONTH(d) = 0, NULL, CAST(d AS CHAR))"),
+        ("dt", BigQueryType.DateTime, "IF(YEAR(dt) = 0 OR MONTH(dt) = 0 OR DAYOFMONTH(dt) = 0, NULL, CAST(dt AS CHAR))"),
+        ("ts", BigQueryType.Timestamp, "IF(YEAR(ts) = 0, NULL, CONCAT(CAST(ts AS CHAR), '+00:00'))"),
+        ("tm", BigQueryType.Time, "CAST(tm AS CHAR)"), ("y", BigQueryType.Int64, "CAST(y AS CHAR)"),
+        ("j", BigQueryType.Json, "j"), ("g", BigQueryType.String, "ST_AsText(g)"),
+    ];
+
+    private readonly ExportHarness _harness = new();
+    private string _database = "";
+
+    public async Task InitializeAsync()
+    {
+        _database = await SharedMariaDb.CreateDatabaseAsync("types");
+        var server = await SharedMariaDb.GetAsync();
+        var nasty = "CONCAT('quote \" comma , cr', CHAR(13), 'lf', CHAR(10), 'crlf', CHAR(13, 10), 'tab', CHAR(9), 'end')";
+        var unicode = "'日本語テキスト 😀🎉 \"\"q\", x'";
+        var control = "CONCAT('ctrl', CHAR(1), CHAR(0), CHAR(31), CHAR(127), 'x')";
+        await server.ExecuteAsync($$"""
+            SET SESSION sql_mode = 'NO_ENGINE_SUBSTITUTION';
+            SET SESSION time_zone = '+00:00';
+            CREATE TABLE {{Table}} (
+              id INT PRIMARY KEY,
+              ti TINYINT, tu TINYINT UNSIGNED, si SMALLINT, su SMALLINT UNSIGNED, mi MEDIUMINT, mu MEDIUMINT UNSIGNED,
+              i INT, iu INT UNSIGNED, bi BIGINT, bu BIGINT UNSIGNED, flag TINYINT(1),
+              dsmall DECIMAL(12,2), dmid DECIMAL(40,10), dbig DECIMAL(65,30), dwide DECIMAL(65,20), fl FLOAT, db DOUBLE,
+              b1 BIT(1), b10 BIT(10), b64 BIT(64),
+              s VARCHAR(255), txt TEXT, ch CHAR(10), e ENUM('a','b,c'), st SET('x','y'),
+              vb VARBINARY(300), bl BLOB,
+              d DATE, dt DATETIME(6), ts TIMESTAMP(6) NULL DEFAULT NULL, tm TIME(3), y YEAR,
+              j JSON, g GEOMETRY NULL
+            ) CHARACTER SET utf8mb4;
+            INSERT INTO {{Table}} VALUES
+            (1, -128, 0, -32768, 0, -8388608, 0, -2147483648, 0, -9223372036854775808, 0, 0,
+             -9999999999.99, -123456789012345678901234567890.1234567890, -99999999999999999999999999999999999.999999999999999999999999999999,
+             -999999999999999999999999999999999999999999999.99999999999999999999, -1.5, -1.7976931348623157e308,
+             b'0', b'0', b'0', 'plain', 'text', 'c', 'a', '', X'', X'',
+             '1000-01-01', '1000-01-01 00:00:00', '1970-01-01 00:00:01', '00:00:00', 1901, '{}', ST_GeomFromText('POINT(1 2)')),
+            (2, 127, 255, 32767, 65535, 8388607, 16777215, 2147483647, 4294967295, 9223372036854775807, 18446744073709551615, 1,
+             9999999999.99, 123456789012345678901234567890.1234567890, 99999999999999999999999999999999999.999999999999999999999999999999,
+             999999999999999999999999999999999999999999999.99999999999999999999, 3.4e38, 1.7976931348623157e308,
+             b'1', b'1111111111', b'1111111111111111111111111111111111111111111111111111111111111111',
+             {{nasty}}, {{unicode}}, 'ch', 'b,c', 'x,y', {{AllBytes}}, {{AllBytes}},
+             '9999-12-31', '9999-12-31 23:59:59.999999', '2038-01-19 03:14:07.999999', '23:59:59.999', 2155,
+             '{"k": "日本 \\"q\\"", "n": [1, 2.5, null]}', ST_GeomFromText('POLYGON((0 0,1 0,1 1,0 0))'));
+            INSERT INTO {{Table}} (id) VALUES (3);
+            INSERT INTO {{Table}} (id, flag, s, txt, ch, st, vb, bl, d, dt, ts, tm, y, j)
+              VALUES (4, 2, '', '', '', '', '', '', '0000-00-00', '2020-00-10 10:00:00', '0000-00-00 00:00:00', '12:34:56.5', 0, '[]');
+            INSERT INTO {{Table}} (id, s, txt, ch, d, dt, tm)
+              VALUES (5, '  spaced  ', {{control}}, ' x', '2024-02-29', '2024-02-29 12:00:00.5', '-01:00:00');
+            SET SESSION time_zone = '-04:00';
+            INSERT INTO {{Table}} (id, ts, dt) VALUES (6, '2024-11-03 01:30:00.25', '2024-05-00 00:00:00');
+            SET SESSION time_zone = '-05:00';
+            INSERT INTO {{Table}} (id, ts, dt) VALUES (7, '2024-11-03 01:30:00.25', '0000-00-00 00:00:00');
+            """, _database);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _harness.Dispose();
+
+    [Fact]
+    public async Task The_schema_follows_the_type_mapping()
+    {
+        var result = await _harness.ExportAsync(new TableQuery { Database = _database, Table = Table, Select = "id, tm, ts", Where = "id <> 5" });
+        using var second = new ExportHarness();
+        var full = await second.ExportAsync(new TableQuery { Database = _database, Table = Table, Where = "id <> 5" });
+
+        Assert.Equal(Columns.Select(c => (c.Column, c.Type)), full.Plan.Schema.Fields.Select(f => (f.Name, f.Type)));
+        Assert.Equal(["id", "tm", "ts"], result.Plan.Schema.Fields.Select(f => f.Name));
+    }
+
+    [Fact]
+    public async Task Every_value_reads_back_as_the_server_holds_it()
+    {
+        // Row 5 holds a TIME outside a day: it gets its own test.
+        var result = await _harness.ExportAsync(new TableQuery { Database = _database, Table = Table, Where = "id <> 5" });
+
+        var records = ExportHarness.ReadRecords(result).ToDictionary(r => r[0]!);
+        Assert.Equal(6, records.Count);
+        Assert.Equal(6, result.Rows);
+        for (var index = 0; index < Columns.Length; index++)
+        {
+            var (column, type, expected) = Columns[index];
+            if (type == BigQueryType.Bytes)
+            {
+                var bytes = await ServerValues.BytesAsync(_database, Table, expected, "SET time_zone = '+00:00';");
+                foreach (var (id, value) in bytes.Where(p => p.Key != "5"))
+                {
+                    var field = records[id][index];
+                    Assert.True(value is null ? field is null : field is not null && Convert.FromBase64String(field).AsSpan().SequenceEqual(value), $"row {id}, column {column}: got '{field}'");
+                }
+
+                continue;
+            }
+
+            var values = await ServerValues.TextAsync(_database, Table, expected, "SET time_zone = '+00:00';");
+            foreach (var (id, value) in values.Where(p => p.Key != "5"))
+            {
+                Assert.True(value == records[id][index], $"row {id}, column {column}: expected '{value}', got '{records[id][index]}'");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Text_with_spaces_and_control_characters_survives_when_time_is_kept_as_string()
+    {
+        var result = await _harness.ExportAsync(new TableQuery
+        {
+            Database = _database,
+            Table = Table,
+            Select = "id, s, txt, ch, tm",
+            Where = "id = 5",
+            ColumnTypes = new Dictionary<string, BigQueryType> { ["tm"] = BigQueryType.String },
+        });
+
+        var record = Assert.Single(ExportHarness.ReadRecords(result));
+        foreach (var (column, index) in new[] { ("s", 1), ("txt", 2), ("ch", 3), ("CAST(tm AS CHAR)", 4) })
+        {
+            var expected = (await ServerValues.TextAsync(_database, Table, column))["5"];
+            Assert.Equal(expected, record[index]);
+        }
+    }
+
+    [Fact]
+    public async Task A_time_outside_a_day_fails_naming_table_column_and_row_and_leaves_no_parts()
+    {
+        var error = await Assert.ThrowsAsync<CsvConversionException>(() => _harness.ExportAsync(
+            new TableQuery { Database = _database, Table = Table, Select = "id, tm", Where = "id >= 4" }));
+
+        Assert.Equal(($"{_database}.{Table}", "tm", 2L), (error.Table, error.Column, error.Row));
+        Assert.Empty(_harness.PartFiles());
+    }
+
+    [Fact]
+    public async Task Zero_dates_fail_the_export_when_asked()
+    {
+        var error = await Assert.ThrowsAsync<CsvConversionException>(() => _harness.ExportAsync(
+            new TableQuery { Database = _database, Table = Table, Select = "id, d", Where = "id = 4" },
+            options => options with { ZeroDates = ZeroDatePolicy.Fail }));
+
+        Assert.Equal("d", error.Column);
+        Assert.Contains("0000-00-00", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_harness.PartFiles());
+    }
+
+    [Fact]
+    public async Task Tinyint_one_becomes_bool_only_when_asked_and_refuses_values_other_than_zero_and_one()
+    {
+        var query = new TableQuery
+        {
+            Database = _database,
+            Table = Table,
+            Select = "id, flag",
+            Where = "id IN (1, 2)",
+            ColumnTypes = new Dictionary<string, BigQueryType> { ["flag"] = BigQueryType.Bool },
+        };
+        var result = await _harness.ExportAsync(query);
+
+        Assert.Equal(BigQueryType.Bool, result.Plan.Schema.Fields[1].Type);
+        Assert.Equal(["1:false", "2:true"], ExportHarness.ReadRecords(result).Select(r => $"{r[0]}:{r[1]}").Order(StringComparer.Ordinal));
+
+        using var other = new ExportHarness();
+        var error = await Assert.ThrowsAsync<CsvConversionException>(() => other.ExportAsync(query with { Where = "id = 4" }));
+        Assert.Equal("flag", error.Column);
+    }
+
+    [Fact]
+    public async Task Datetimes_convert_from_the_source_zone_as_the_server_converts_them()
+    {
+        var server = await SharedMariaDb.GetAsync();
+        await TimeZoneTables.LoadAsync(server, "America/New_York");
+        await server.ExecuteAsync("""
+            CREATE TABLE local_times (id INT PRIMARY KEY, dt DATETIME(3));
+            INSERT INTO local_times VALUES (1, '2024-03-10 01:59:59.999'), (2, '2024-03-10 03:00:00'), (3, '2024-07-01 12:00:00.5'),
+              (4, '2024-11-03 00:59:59'), (5, '2024-11-03 02:00:00'), (6, '2024-12-31 22:00:00');
+            """, _database);
+
+        var result = await _harness.ExportAsync(
+            new TableQuery { Database = _database, Table = "local_times", DateTimes = DateTimeMapping.Timestamp },
+            options => options with { SourceTimeZone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York") });
+
+        Assert.Equal(BigQueryType.Timestamp, result.Plan.Schema.Fields[1].Type);
+        var expected = await ServerValues.TextAsync(_database, "local_times", "CONCAT(CAST(CONVERT_TZ(dt, 'America/New_York', '+00:00') AS CHAR), '+00:00')");
+        Assert.Equal(expected.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value),
+            ExportHarness.ReadRecords(result).OrderBy(r => r[0], StringComparer.Ordinal).Select(r => r[1]));
+    }
+
+    [Fact]
+    public async Task Many_rows_rotate_into_several_valid_parts()
+    {
+        var server = await SharedMariaDb.GetAsync();
+        await server.ExecuteAsync("""
+            CREATE TABLE many (id INT PRIMARY KEY, s VARCHAR(100));
+            INSERT INTO many SELECT seq, CONCAT('row ', seq, ', "quoted"', IF(seq % 3 = 0, CHAR(10), ''), MD5(seq)) FROM seq_1_to_30000;
+            """, _database);
+
+        var result = await _harness.ExportAsync(new TableQuery { Database = _database, Table = "many" },
+            options => options with { ChunkSize = 16 * 1024, Parts = new Core.Stage.PartWriterOptions { PartSizeBytes = 64 * 1024 } });
+
+        Assert.True(result.Parts.Count >= 3, $"{result.Parts.Count} parts");
+        Assert.Equal(30000, result.Rows);
+        Assert.Equal(result.Rows, result.Parts.Sum(p => p.Rows));
+        var records = ExportHarness.ReadRecords(result);
+        Assert.Equal(Enumerable.Range(1, 30000).Select(i => i.ToString(CultureInfo.InvariantCulture)), records.Select(r => r[0]));
+        foreach (var part in result.Parts)
+        {
+            Assert.Equal(new FileInfo(part.Uri).Length, part.CompressedBytes);
+            await GzipTool.AssertValidAsync(part.Uri);
+        }
+    }
+}
