@@ -17,15 +17,18 @@ public sealed class BigQueryWarehouse
     private readonly DestinationPreparer _destinations;
     private readonly PartLoader _loader;
     private readonly TableFinisher _finisher;
+    private readonly TimeProvider _timeProvider;
 
     public BigQueryWarehouse(HttpClient http, IAccessTokenSource tokens, BigQueryClientOptions options, TimeProvider? timeProvider = null)
     {
         options.Validate();
         Options = options;
-        var transport = new BigQueryTransport(http, tokens, options.ApiRoot, options.Retry);
+        timeProvider ??= TimeProvider.System;
+        _timeProvider = timeProvider;
+        var transport = new BigQueryTransport(http, tokens, options.ApiRoot, options.Retry, timeProvider);
         Datasets = new DatasetsClient(transport);
         Tables = new TablesClient(transport);
-        Jobs = new JobsClient(transport, options, timeProvider ?? TimeProvider.System);
+        Jobs = new JobsClient(transport, options, timeProvider);
         _destinations = new DestinationPreparer(Datasets, Tables, options.Location);
         _loader = new PartLoader(Jobs, new ResumableUpload(transport, options.UploadChunkSize));
         _finisher = new TableFinisher(_destinations, Tables, Jobs);
@@ -50,7 +53,7 @@ public sealed class BigQueryWarehouse
     /// final copy keeps them — expiring after <paramref name="expiresAfter"/>.
     /// </summary>
     public Task<BigQueryTable> CreateStagingTableAsync(TableId staging, TableDefinition destination, TimeSpan expiresAfter, CancellationToken cancellationToken) =>
-        Tables.CreateAsync(staging, destination with { Description = $"BatchSync staging table; expires on its own.", ExpirationTime = DateTimeOffset.UtcNow + expiresAfter }, cancellationToken);
+        Tables.CreateAsync(staging, destination with { Description = $"BatchSync staging table; expires on its own.", ExpirationTime = _timeProvider.GetUtcNow() + expiresAfter }, cancellationToken);
 
     /// <summary>Loads one gzip CSV part with one load job (id from <see cref="JobIds.Create"/>) and returns the rows BigQuery loaded.</summary>
     /// <exception cref="BigQueryException">The load failed; the message carries BigQuery's first errors with their positions.</exception>

@@ -19,18 +19,22 @@ public sealed class BigQueryTransport
     private readonly IAccessTokenSource _tokens;
     private readonly ResiliencePipeline _retry;
 
-    public BigQueryTransport(HttpClient http, IAccessTokenSource tokens, Uri apiRoot, RetryOptions retry)
+    public BigQueryTransport(HttpClient http, IAccessTokenSource tokens, Uri apiRoot, RetryOptions retry, TimeProvider timeProvider)
     {
         _http = http;
         _tokens = tokens;
         ApiRoot = apiRoot.AbsoluteUri.EndsWith('/') ? apiRoot : new Uri(apiRoot.AbsoluteUri + "/");
-        _retry = RetryPipeline.Create(retry);
+        _retry = RetryPipeline.Create(retry, timeProvider);
         Retry = retry;
+        TimeProvider = timeProvider;
     }
 
     public Uri ApiRoot { get; }
 
     public RetryOptions Retry { get; }
+
+    /// <summary>The clock for every wait (retry backoff, polling), so tests can drive time.</summary>
+    public TimeProvider TimeProvider { get; }
 
     /// <summary>Sends a JSON request (retried when transient) and returns the parsed response body.</summary>
     /// <exception cref="BigQueryException">BigQuery answered with an error.</exception>

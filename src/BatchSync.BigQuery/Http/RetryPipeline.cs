@@ -6,7 +6,7 @@ namespace BatchSync.BigQuery.Http;
 /// <summary>Builds the Polly pipeline that retries transient BigQuery failures.</summary>
 internal static class RetryPipeline
 {
-    public static ResiliencePipeline Create(RetryOptions options)
+    public static ResiliencePipeline Create(RetryOptions options, TimeProvider timeProvider)
     {
         options.Validate();
         if (options.MaxAttempts == 1)
@@ -14,7 +14,7 @@ internal static class RetryPipeline
             return ResiliencePipeline.Empty;
         }
 
-        return new ResiliencePipelineBuilder()
+        return new ResiliencePipelineBuilder { TimeProvider = timeProvider }
             .AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = options.MaxAttempts - 1,

@@ -64,7 +64,7 @@ internal sealed class ResumableUpload(BigQueryTransport transport, int chunkSize
                 }
                 catch (Exception ex) when (RetryableFailure.IsRetryable(ex) && !cancellationToken.IsCancellationRequested && ++failures < transport.Retry.MaxAttempts)
                 {
-                    await Task.Delay(Backoff(failures), cancellationToken);
+                    await Task.Delay(Backoff(failures), transport.TimeProvider, cancellationToken);
                     step = await QueryStatusAsync(session, operation, cancellationToken);
                 }
 
