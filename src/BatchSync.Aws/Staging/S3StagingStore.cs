@@ -2,12 +2,13 @@ using System.Net;
 using System.Text;
 using Amazon.S3;
 using Amazon.S3.Model;
+using BatchSync.Core.Runs;
 using BatchSync.Core.Stage;
 
 namespace BatchSync.Aws.Staging;
 
 /// <summary>Stages parts and run documents in an S3 bucket under a prefix. Objects appear only when complete.</summary>
-public sealed class S3StagingStore : IStagingStore
+public sealed class S3StagingStore : IStagingStore, IRunDocuments
 {
     private readonly IAmazonS3 _client;
     private readonly S3StagingLocation _location;
@@ -21,6 +22,8 @@ public sealed class S3StagingStore : IStagingStore
     }
 
     public string Location => _location.ToString();
+
+    public string Root => Location;
 
     public string AddressOf(string name) => _location.UriOf(name);
 
@@ -47,7 +50,7 @@ public sealed class S3StagingStore : IStagingStore
         }
     }
 
-    public async Task<string?> ReadTextAsync(string name, CancellationToken cancellationToken)
+    public async Task<string?> ReadAsync(string name, CancellationToken cancellationToken)
     {
         await using var stream = await OpenReadAsync(name, cancellationToken);
         if (stream is null)
@@ -59,7 +62,7 @@ public sealed class S3StagingStore : IStagingStore
         return await reader.ReadToEndAsync(cancellationToken);
     }
 
-    public Task WriteTextAsync(string name, string text, CancellationToken cancellationToken)
+    public Task WriteAsync(string name, string text, CancellationToken cancellationToken)
         => this.WriteObjectAsync(name, Encoding.UTF8.GetBytes(text), cancellationToken);
 
     /// <summary>Names (relative to the staging prefix) of the objects under a sub-prefix, in key order.</summary>

@@ -46,7 +46,7 @@ public class S3StagingStoreTests(S3rverFixture s3) : IClassFixture<S3rverFixture
         }
 
         Assert.Empty(await store.ListAsync("items/", default));
-        Assert.Null(await store.ReadTextAsync("items/0/part-00000.csv.gz", default));
+        Assert.Null(await store.ReadAsync("items/0/part-00000.csv.gz", default));
     }
 
     [Fact]
@@ -55,10 +55,10 @@ public class S3StagingStoreTests(S3rverFixture s3) : IClassFixture<S3rverFixture
         var (store, _) = await s3.NewStoreAsync("deep/prefix");
         const string manifest = "{\"run\":\"20261121T000000Z-abcdef\",\"tables\":[\"顧客\"]}";
 
-        await store.WriteTextAsync("runs/w/r/manifest.json", manifest, default);
+        await store.WriteAsync("runs/w/r/manifest.json", manifest, default);
 
-        Assert.Equal(manifest, await store.ReadTextAsync("runs/w/r/manifest.json", default));
-        Assert.Null(await store.ReadTextAsync("runs/w/r/missing.json", default));
+        Assert.Equal(manifest, await store.ReadAsync("runs/w/r/manifest.json", default));
+        Assert.Null(await store.ReadAsync("runs/w/r/missing.json", default));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public class S3StagingStoreTests(S3rverFixture s3) : IClassFixture<S3rverFixture
 
         await store.DeleteAsync("a/part-00000.csv.gz", default);
 
-        Assert.Null(await store.ReadTextAsync("a/part-00000.csv.gz", default));
+        Assert.Null(await store.ReadAsync("a/part-00000.csv.gz", default));
     }
 
     [Theory]
