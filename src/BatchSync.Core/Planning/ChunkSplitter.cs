@@ -3,9 +3,9 @@ using BatchSync.Core.Runs;
 namespace BatchSync.Core.Planning;
 
 /// <summary>Splits an integer key range into chunks of about <c>rowsPerChunk</c> rows, assuming keys spread evenly.</summary>
-    /// <remarks>
-    /// estimatedRows: The catalog's row estimate; 0 when unknown (then the key span stands in for it).<br/>
-    /// </remarks>
+/// <remarks>
+/// estimatedRows: The catalog's row estimate; 0 when unknown (then the key span stands in for it).<br/>
+/// </remarks>
 public static class ChunkSplitter
 {
     public static IReadOnlyList<ChunkBounds> Split(string column, KeyRange range, long estimatedRows, long rowsPerChunk)

@@ -67,7 +67,10 @@ public sealed class FakeBatchQueue
             var name = body["filters"]?[0]?["values"]?[0]?.GetValue<string>();
             summaries = _jobs.Values.Where(j => j.Name == name).Select(j => new JsonObject
             {
-                ["jobId"] = j.Id, ["jobName"] = j.Name, ["status"] = j.Status, ["createdAt"] = j.CreatedAt,
+                ["jobId"] = j.Id,
+                ["jobName"] = j.Name,
+                ["status"] = j.Status,
+                ["createdAt"] = j.CreatedAt,
             });
         }
 
