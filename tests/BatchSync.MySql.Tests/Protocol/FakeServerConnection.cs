@@ -51,6 +51,19 @@ internal sealed class FakeServerConnection(Stream stream, byte[] nonce)
         await Stream.FlushAsync();
     }
 
+    /// <summary>Frames packets with headers and consecutive sequence ids, for writing in arbitrary pieces.</summary>
+    public byte[] Frame(IEnumerable<byte[]> payloads)
+    {
+        var frames = new List<byte>();
+        foreach (var payload in payloads)
+        {
+            frames.AddRange([(byte)payload.Length, (byte)(payload.Length >> 8), (byte)(payload.Length >> 16), _sequence++]);
+            frames.AddRange(payload);
+        }
+
+        return [.. frames];
+    }
+
     public Task WriteOkAsync() => WritePacketAsync([0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00]);
 
     public Task WriteErrorAsync(ushort code, string sqlState, string message)
