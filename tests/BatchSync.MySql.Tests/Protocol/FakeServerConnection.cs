@@ -18,6 +18,9 @@ internal sealed class FakeServerConnection(Stream stream, byte[] nonce)
 
     public List<string> Queries { get; } = [];
 
+    /// <summary>Whether the client said goodbye with COM_QUIT before closing.</summary>
+    public bool QuitReceived { get; private set; }
+
     public void ResetSequence() => _sequence = 0;
 
     /// <summary>Reads one packet; null when the client closed the connection.</summary>
@@ -81,8 +84,14 @@ internal sealed class FakeServerConnection(Stream stream, byte[] nonce)
         {
             ResetSequence();
             var packet = await ReadPacketAsync();
-            if (packet is null || packet[0] == 0x01)
+            if (packet is null)
             {
+                return;
+            }
+
+            if (packet[0] == 0x01)
+            {
+                QuitReceived = true;
                 return;
             }
 
