@@ -204,6 +204,17 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unreachable_source_is_reported_against_the_file()
+    {
+        var path = Write("workflows/a.yml", ValidWorkflow);
+
+        var (exitCode, output, _) = await RunAsync(new UnreachableChecker(), path, "--connect");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"{path}:1:1: error: could not check the source: connection refused (127.0.0.1:1)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_teaches_by_example()
     {
         var root = new RootCommand { ValidateCommand.Create() };
@@ -219,6 +230,12 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public void The_catalog_registers_validate() =>
         Assert.Contains(CommandCatalog.All(), c => c.Name == "validate");
+
+    private sealed class UnreachableChecker : IWorkflowSourceChecker
+    {
+        public ValueTask<IReadOnlyList<Diagnostic>> CheckAsync(WorkflowDefinition workflow, CancellationToken cancellationToken) =>
+            throw new IOException("connection refused (127.0.0.1:1)");
+    }
 
     private sealed class MissingTableChecker(string missing) : IWorkflowSourceChecker
     {

@@ -507,4 +507,13 @@ public class WorkflowDiagnosticsTests
             result.Diagnostics.Select(d => d.Code));
         Assert.Equal([1, 5, 6, 8, 9], result.Diagnostics.Select(d => d.Location.Line));
     }
+
+    [Fact]
+    public async Task Database_dot_table_suggests_the_database_key()
+    {
+        var result = await TempWorkflowFolder.LoadOnlyAsync(Source + "\ntables:\n  - table: shop_archive.purchases\n");
+        var error = result.Single(DiagnosticCodes.BadValue);
+        error.AssertAt(4, 12);
+        Assert.Equal("write database: shop_archive and table: purchases", error.Hint);
+    }
 }

@@ -14,7 +14,7 @@ internal static class TableEntryReader
     public static TableSpec? Read(ConfigMap node, string where, TableContext context, DiagnosticBag diagnostics, bool included)
     {
         var map = new MapReader(node, where, diagnostics, WorkflowKeys.Table, included ? key => ToleratedEmbulkKey(key, where, diagnostics) : null);
-        var table = map.RequiredString("table", "name the source table, e.g. table: orders");
+        var table = ReadTable(map);
         var spec = new TableSpec
         {
             Table = table ?? string.Empty,
@@ -38,6 +38,23 @@ internal static class TableEntryReader
         };
         TableRules.Check(map, spec, context);
         return table is null ? null : spec;
+    }
+
+    private static string? ReadTable(MapReader map)
+    {
+        var table = map.RequiredString("table", "name the source table, e.g. table: orders");
+        var dot = table?.IndexOf('.', StringComparison.Ordinal) ?? -1;
+        if (dot > 0 && !map.Has("database"))
+        {
+            map.Diagnostics.Error(
+                DiagnosticCodes.BadValue,
+                map.LocationOf("table"),
+                $"{map.PathOf("table")} '{table}' looks like database.table",
+                $"write database: {table![..dot]} and table: {table[(dot + 1)..]}");
+            return null;
+        }
+
+        return table;
     }
 
     private static bool ToleratedEmbulkKey(ConfigScalar key, string where, DiagnosticBag diagnostics)
