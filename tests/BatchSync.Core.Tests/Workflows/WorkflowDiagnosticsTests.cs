@@ -159,6 +159,17 @@ public class WorkflowDiagnosticsTests
     }
 
     [Fact]
+    public async Task Zero_dates_null_on_a_table_overrides_a_fail_default()
+    {
+        var result = await TempWorkflowFolder.LoadOnlyAsync(Source + "\ndefaults:\n  zero_dates: fail\ntables:\n  - table: a\n    zero_dates: null\n  - table: b\n");
+        result.AssertNoErrors();
+        var tables = result.Workflow!.ResolveTables();
+        Assert.Equal(
+            [BatchSync.Core.Workflows.Model.ZeroDatePolicy.Null, BatchSync.Core.Workflows.Model.ZeroDatePolicy.Fail],
+            tables.Select(t => t.ZeroDates));
+    }
+
+    [Fact]
     public async Task Bad_schedule_is_located_on_the_value()
     {
         var result = await TempWorkflowFolder.LoadOnlyAsync("schedule: \"cron(0 18 * * * *)\"\n" + Source + "\ntables: [ { table: users } ]\n");

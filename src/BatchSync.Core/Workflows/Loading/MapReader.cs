@@ -139,7 +139,10 @@ internal sealed class MapReader
     public T? Enum<T>(string key, IReadOnlyDictionary<string, T> names)
         where T : struct
     {
-        var node = Node(key);
+        // A plain `null` is absent for most keys but is the spelling of a value for some enums (zero_dates: null).
+        var node = _map.Find(key)?.Value is ConfigScalar { IsNull: true, Value: "null" } spelledNull && names.ContainsKey("null")
+            ? spelledNull
+            : Node(key);
         return node is null ? null : AsEnum(node, PathOf(key), names);
     }
 
