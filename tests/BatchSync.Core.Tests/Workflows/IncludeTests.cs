@@ -35,6 +35,19 @@ public class IncludeTests
     }
 
     [Fact]
+    public async Task Empty_strings_in_an_embulk_list_mean_not_set()
+    {
+        using var folder = new TempWorkflowFolder();
+        folder.With("t.json", "[{\"table\": \"orders\", \"out_table\": \"\", \"dataset\": \"\", \"select\": \"\", \"where\": \"\"}]");
+
+        var result = await folder.LoadAsync(Head + "\n  - include: t.json\n");
+
+        result.AssertNoErrors();
+        var orders = result.Workflow!.ResolveTables()[1];
+        Assert.Equal(("orders", "shop", "*", null), (orders.RenderOutTable(DateTimeOffset.UnixEpoch), orders.Dataset, orders.SelectList, orders.Where));
+    }
+
+    [Fact]
     public async Task Yaml_list_is_read_too_and_paths_are_relative_to_the_workflow_file()
     {
         using var folder = new TempWorkflowFolder();

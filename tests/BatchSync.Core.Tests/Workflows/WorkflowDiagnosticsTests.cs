@@ -96,6 +96,15 @@ public class WorkflowDiagnosticsTests
     }
 
     [Fact]
+    public async Task Merge_mode_with_an_empty_key_list_is_an_error()
+    {
+        var result = await TempWorkflowFolder.LoadOnlyAsync(Source + "\ntables:\n  - table: users\n    mode: merge\n    key: []\n");
+        var error = result.Single(DiagnosticCodes.BadValue);
+        error.AssertAt(6, 10);
+        Assert.Equal("tables[0].key is empty; mode merge needs at least one key column", error.Message);
+    }
+
+    [Fact]
     public async Task Merge_mode_from_defaults_also_requires_a_key()
     {
         var result = await TempWorkflowFolder.LoadOnlyAsync(Source + """

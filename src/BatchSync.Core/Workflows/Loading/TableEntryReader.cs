@@ -22,7 +22,7 @@ internal static class TableEntryReader
             Database = map.String("database"),
             OutTable = ReadOutTable(map, table),
             Dataset = ReadDataset(map),
-            Select = map.String("select"),
+            Select = NonEmpty(map.Scalar("select"))?.Value,
             Where = ReadWhere(map),
             Mode = map.Enum("mode", EnumNames.LoadModes),
             Key = ReadColumnList(map, "key"),
@@ -70,7 +70,7 @@ internal static class TableEntryReader
 
     private static OutTableTemplate? ReadOutTable(MapReader map, string? table)
     {
-        var scalar = map.Scalar("out_table");
+        var scalar = NonEmpty(map.Scalar("out_table"));
         var text = scalar?.Value ?? table;
         if (text is null)
         {
@@ -99,7 +99,7 @@ internal static class TableEntryReader
 
     private static string? ReadDataset(MapReader map)
     {
-        var dataset = map.Scalar("dataset");
+        var dataset = NonEmpty(map.Scalar("dataset"));
         if (dataset is not null && BigQueryNames.CheckDataset(dataset.Value) is { } error)
         {
             map.Diagnostics.Error(DiagnosticCodes.BadName, dataset.Location, $"{map.PathOf("dataset")}: {error}");
@@ -107,6 +107,9 @@ internal static class TableEntryReader
 
         return dataset?.Value;
     }
+
+    // Table lists kept for embulk often carry "" for "not set"; read it as absent, like an empty where.
+    private static ConfigScalar? NonEmpty(ConfigScalar? scalar) => string.IsNullOrWhiteSpace(scalar?.Value) ? null : scalar;
 
     private static string? ReadWhere(MapReader map)
     {
