@@ -37,11 +37,7 @@ public sealed class MariaDbServer : IAsyncDisposable
         System.IO.Directory.CreateDirectory(directory);
         var dataDirectory = Path.Combine(directory, "data");
 
-        await RunToEndAsync("mariadb-install-db",
-        [
-            "--no-defaults", "--user=root", $"--datadir={dataDirectory}",
-            "--auth-root-authentication-method=normal", "--skip-test-db",
-        ], cancellationToken);
+        await InstallDataDirectoryAsync(dataDirectory, cancellationToken);
 
         var port = FreePort();
         var arguments = new List<string>
@@ -78,6 +74,25 @@ public sealed class MariaDbServer : IAsyncDisposable
         }
 
         return server;
+    }
+
+    private static async Task InstallDataDirectoryAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        string[] arguments =
+        [
+            "--no-defaults", "--user=root", $"--datadir={dataDirectory}",
+            "--auth-root-authentication-method=normal", "--skip-test-db",
+        ];
+        try
+        {
+            await RunToEndAsync("mariadb-install-db", arguments, cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            // Seen under heavy load: the bootstrap server fails to drop a temporary table. A clean second try succeeds.
+            System.IO.Directory.Delete(dataDirectory, recursive: true);
+            await RunToEndAsync("mariadb-install-db", arguments, cancellationToken);
+        }
     }
 
     /// <summary>Runs SQL through the official <c>mariadb</c> command-line client (independent of our protocol code).</summary>
