@@ -90,7 +90,11 @@ public sealed class MariaDbServer : IAsyncDisposable
         catch (InvalidOperationException)
         {
             // Seen under heavy load: the bootstrap server fails to drop a temporary table. A clean second try succeeds.
-            System.IO.Directory.Delete(dataDirectory, recursive: true);
+            if (System.IO.Directory.Exists(dataDirectory))
+            {
+                System.IO.Directory.Delete(dataDirectory, recursive: true);
+            }
+
             await RunToEndAsync("mariadb-install-db", arguments, cancellationToken);
         }
     }
