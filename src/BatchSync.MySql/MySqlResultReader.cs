@@ -18,6 +18,7 @@ public sealed class MySqlResultReader : IAsyncDisposable
 
     private readonly MySqlConnection _connection;
     private readonly TextRowStreamer _streamer;
+    private readonly Lock _killLock = new();
     private ResultEnd? _end;
     private bool _rowsRead;
     private bool _disposed;
@@ -99,23 +100,40 @@ public sealed class MySqlResultReader : IAsyncDisposable
         }
     }
 
+    /// <summary>Reads and drops the result sets that follow the first (a stored procedure's, for example).</summary>
     private async Task SkipRemainingResultsAsync()
     {
-        while (_end is { MoreResultsExist: true })
+        try
         {
-            var head = await _connection.RunAsync(() => _connection.ReadResultHeadAsync(CancellationToken.None), "reading results from", CancellationToken.None);
-            _end = head.End ?? await _connection.RunAsync(
-                () => _streamer.StreamAsync(new DiscardingSink(long.MaxValue, static () => { }), CancellationToken.None),
-                "reading results from",
-                CancellationToken.None);
+            while (_end is { MoreResultsExist: true })
+            {
+                var head = await _connection.RunAsync(() => _connection.ReadResultHeadAsync(CancellationToken.None), "reading results from", CancellationToken.None);
+                _end = head.End ?? await _connection.RunAsync(
+                    () => _streamer.StreamAsync(new DiscardingSink(long.MaxValue, static () => { }), CancellationToken.None),
+                    "reading results from",
+                    CancellationToken.None);
+            }
+        }
+        catch (MySqlServerException)
+        {
+            // An error packet ends the whole response; nothing else follows it.
+            _end = ResultEnd.ByError;
+            throw;
         }
 
         _connection.ReleaseReader(this);
     }
 
+    /// <summary>Starts KILL QUERY from a second connection, once; called from the reading thread or a cancellation callback.</summary>
     private void StartKill()
     {
-        _kill ??= Task.Run(async () =>
+        lock (_killLock)
+        {
+            _kill ??= KillAsync();
+        }
+    }
+
+    private Task KillAsync() => Task.Run(async () =>
         {
             try
             {
@@ -128,7 +146,6 @@ public sealed class MySqlResultReader : IAsyncDisposable
                 throw;
             }
         });
-    }
 
     /// <summary>
     /// After a kill: wait for it, and if the result ended on its own first, absorb the kill that may now be pending for
