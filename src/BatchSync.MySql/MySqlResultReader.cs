@@ -14,20 +14,18 @@ public sealed class MySqlResultReader : IAsyncDisposable
     /// <summary>Up to this much unread data is simply read and dropped; beyond it killing the query is cheaper.</summary>
     private const long DrainPatienceBytes = 4L << 20;
 
-    private const int QueryInterruptedError = 1317;
-
     private readonly MySqlConnection _connection;
     private readonly TextRowStreamer _streamer;
-    private readonly Lock _killLock = new();
     private ResultEnd? _end;
     private bool _rowsRead;
     private bool _disposed;
-    private Task? _kill;
+    private QueryCancellation _cancellation;
 
     internal MySqlResultReader(MySqlConnection connection, IReadOnlyList<MySqlColumn> columns, long affectedRows, ResultEnd? end)
     {
         _connection = connection;
         _streamer = new TextRowStreamer(connection.Channel, connection.Session.DeprecateEof);
+        _cancellation = new QueryCancellation(connection);
         Columns = columns;
         AffectedRows = affectedRows;
         _end = end;
@@ -64,15 +62,15 @@ public sealed class MySqlResultReader : IAsyncDisposable
 
     private async Task StreamRowsAsync(ITextRowSink sink, CancellationToken cancellationToken)
     {
-        var guarded = new GuardedSink(sink, StartKill, cancellationToken);
+        var guarded = new GuardedSink(sink, _cancellation.Start, cancellationToken);
         var interrupted = false;
-        using (cancellationToken.UnsafeRegister(static state => ((MySqlResultReader)state!).StartKill(), this))
+        using (_cancellation.StartWhenCancelled(cancellationToken))
         {
             try
             {
                 _end = await _connection.RunAsync(() => _streamer.StreamAsync(guarded, cancellationToken), "reading rows from", CancellationToken.None);
             }
-            catch (MySqlServerException) when (_kill is not null)
+            catch (MySqlServerException) when (_cancellation.Started)
             {
                 interrupted = true;
             }
@@ -87,7 +85,7 @@ public sealed class MySqlResultReader : IAsyncDisposable
             }
         }
 
-        if (_kill is not null)
+        if (_cancellation.Started)
         {
             _end ??= ResultEnd.ByError;
             await SettleKillAsync(interrupted);
@@ -124,55 +122,11 @@ public sealed class MySqlResultReader : IAsyncDisposable
         _connection.ReleaseReader(this);
     }
 
-    /// <summary>Starts KILL QUERY from a second connection, once; called from the reading thread or a cancellation callback.</summary>
-    private void StartKill()
-    {
-        lock (_killLock)
-        {
-            _kill ??= KillAsync();
-        }
-    }
-
-    private Task KillAsync() => Task.Run(async () =>
-        {
-            try
-            {
-                await QueryKiller.KillQueryAsync(_connection.Options, _connection.ConnectionId);
-            }
-            catch
-            {
-                // Without a kill the server would keep sending; closing the socket is the only way to stop it.
-                _connection.Abort();
-                throw;
-            }
-        });
-
-    /// <summary>
-    /// After a kill: wait for it, and if the result ended on its own first, absorb the kill that may now be pending for
-    /// the session so it cannot interrupt the next statement.
-    /// </summary>
+    /// <summary>Settles a kill and arms a fresh one, so a later drain can still cut the result short.</summary>
     private async Task SettleKillAsync(bool interrupted)
     {
-        try
-        {
-            await _kill!;
-        }
-        catch (Exception e) when (e is MySqlException or OperationCanceledException)
-        {
-            return;
-        }
-
-        _kill = null;
-        if (!interrupted)
-        {
-            try
-            {
-                await _connection.RunAsync(() => _connection.SendQueryAsync("DO SLEEP(0)", CancellationToken.None), "resetting the session on", CancellationToken.None);
-            }
-            catch (MySqlServerException e) when (e.ErrorCode == QueryInterruptedError)
-            {
-            }
-        }
+        await _cancellation.SettleAsync(interrupted);
+        _cancellation = new QueryCancellation(_connection);
     }
 
     public async ValueTask DisposeAsync()
@@ -210,18 +164,18 @@ public sealed class MySqlResultReader : IAsyncDisposable
         try
         {
             _end = await _connection.RunAsync(
-                () => _streamer.StreamAsync(new DiscardingSink(DrainPatienceBytes, StartKill), CancellationToken.None),
+                () => _streamer.StreamAsync(new DiscardingSink(DrainPatienceBytes, _cancellation.Start), CancellationToken.None),
                 "discarding rows from",
                 CancellationToken.None);
         }
         catch (MySqlServerException)
         {
             // Either the kill or a genuine error ended the result; both leave the connection idle.
-            interrupted = _kill is not null;
+            interrupted = _cancellation.Started;
             _end = ResultEnd.ByError;
         }
 
-        if (_kill is not null)
+        if (_cancellation.Started)
         {
             await SettleKillAsync(interrupted);
         }
