@@ -74,11 +74,9 @@ internal sealed class MapReader
 
     public string? String(string key) => Node(key) is { } node ? AsString(node, PathOf(key)) : null;
 
-    public ConfigScalar? Scalar(string key)
-    {
-        var node = Node(key);
-        return node is null ? null : AsString(node, PathOf(key)) is null ? null : (ConfigScalar)node;
-    }
+    /// <summary>The scalar under <paramref name="key"/> when it reads as a string (reported otherwise), with its position.</summary>
+    public ConfigScalar? Scalar(string key) =>
+        Node(key) is { } node && AsString(node, PathOf(key)) is not null ? (ConfigScalar)node : null;
 
     public string? RequiredString(string key, string? hint = null)
     {
