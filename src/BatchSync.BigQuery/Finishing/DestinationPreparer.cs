@@ -1,0 +1,41 @@
+using BatchSync.BigQuery.Tables;
+
+namespace BatchSync.BigQuery.Finishing;
+
+/// <summary>
+/// Makes sure the destination can take the new data: the dataset exists (when asked), the table exists with the
+/// requested partitioning and clustering, and new columns are added. Type or mode changes fail with a readable diff.
+/// </summary>
+internal sealed class DestinationPreparer(DatasetsClient datasets, TablesClient tables, string location)
+{
+    public async Task<BigQueryTable> EnsureAsync(DestinationSpec spec, CancellationToken cancellationToken)
+    {
+        spec.Validate();
+        var table = spec.Table.WithoutDecorator;
+        if (spec.CreateDatasetIfMissing)
+        {
+            await datasets.EnsureAsync(table.ProjectId, table.DatasetId, location, cancellationToken);
+        }
+
+        var existing = await tables.GetAsync(table, cancellationToken);
+        if (existing is null)
+        {
+            return await tables.CreateAsync(table, spec.Definition with { ExpirationTime = null }, cancellationToken);
+        }
+
+        if (!existing.Definition.HasSameLayoutAs(spec.Definition))
+        {
+            throw new DestinationLayoutException(table, existing.Definition, spec.Definition);
+        }
+
+        var diff = SchemaDiff.Compare(existing.Definition.Schema, spec.Definition.Schema);
+        if (diff.HasConflicts)
+        {
+            throw new SchemaConflictException(table, diff.Conflicts);
+        }
+
+        return diff.AddedColumns.Count == 0
+            ? existing
+            : await tables.PatchSchemaAsync(table, diff.Apply(existing.Definition.Schema), cancellationToken);
+    }
+}
