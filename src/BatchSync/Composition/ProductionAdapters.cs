@@ -1,13 +1,15 @@
+using BatchSync.Composition.BigQueryDestination;
 using BatchSync.Composition.MySqlSource;
 using BatchSync.Core.Planning;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Stage;
 using BatchSync.Core.Work;
+using BatchSync.Core.Workflows.Model;
 using BatchSync.Core.Workflows.References;
 
 namespace BatchSync.Composition;
 
-/// <summary>The adapters of this build: local staging folders, the MySQL source, stage-only destinations.</summary>
+/// <summary>The adapters of this build: local staging folders, the MySQL source, BigQuery (or no) destination.</summary>
 internal sealed class ProductionAdapters : IRunAdapters
 {
     public static ProductionAdapters Instance { get; } = new();
@@ -20,13 +22,15 @@ internal sealed class ProductionAdapters : IRunAdapters
     public IItemExtractor CreateExtractor(ConnectionParts connection, SourceOptions source, string stagingRoot)
         => new MySqlItemExtractor(MySqlConnectionSettings.From(connection, source), new LocalFolderStagingStore(stagingRoot));
 
-    public IWarehouse? CreateWarehouse(DestinationSummary destination, TextWriter error)
+    public async Task<IWarehouse?> CreateWarehouseAsync(WorkflowDefinition workflow, ReferenceResolver references, string stagingRoot, CancellationToken cancellationToken)
     {
-        if (!destination.IsStageOnly)
+        if (workflow.Destination.Type == DestinationType.None)
         {
-            error.WriteLine($"warning: destination type '{destination.Type}' is not available in this build yet: the run stages tables and does not load them.");
+            return null;
         }
 
-        return null;
+        var client = await BigQueryWarehouses.CreateAsync(workflow.Destination, references, cancellationToken);
+        var staging = new LocalFolderRunDocuments(stagingRoot);
+        return new BigQueryRunWarehouse(client, (key, _) => Task.FromResult<Stream>(File.OpenRead(staging.AddressOf(key))));
     }
 }
