@@ -166,6 +166,18 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_misspelt_option_is_not_taken_for_a_file()
+    {
+        var path = Write("workflows/a.yml", ValidWorkflow);
+
+        var (exitCode, output, error) = await RunAsync(path, "--formt", "json");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("unknown option '--formt'; did you mean '--format'?", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("does not exist", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Warnings_alone_keep_exit_code_0()
     {
         var path = Write("workflows/a.yml", ValidWorkflow.Replace("- table: orders", "- table: orders\n    where: \"1=1\"", StringComparison.Ordinal));

@@ -61,6 +61,23 @@ public class DocumentReaderTests
         Assert.DoesNotContain("Idx:", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("source:\n\tconnection: secret:x\n", 2, 1, "tab as indentation")]
+    [InlineData("a: [1, 2\nb: 3\n", 1, 4, "'[' or '{' opened here is not closed")]
+    [InlineData("a: [1,\n  2,\n  3\nb: 1\n", 1, 4, "'[' or '{' opened here is not closed")]
+    [InlineData("a: 'x\n", 1, 4, "quoted scalar")]
+    [InlineData("key: value: other\n", 1, 11, "invalid mapping")]
+    [InlineData("a: *nope\n", 1, 4, "unknown alias '*nope'")]
+    public void Common_yaml_mistakes_are_located_where_the_user_must_look(string yaml, int line, int column, string message)
+    {
+        var bag = new DiagnosticBag();
+        Assert.Null(YamlDocumentReader.Read(yaml, "f.yml", bag));
+
+        var error = Assert.Single(bag.Items);
+        Assert.Equal((DiagnosticCodes.SyntaxError, line, column), (error.Code, error.Location.Line, error.Location.Column));
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Aliases_resolve_to_their_anchored_node()
     {
