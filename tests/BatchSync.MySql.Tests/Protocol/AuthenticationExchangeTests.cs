@@ -188,14 +188,16 @@ public sealed class AuthenticationExchangeTests
     }
 
     [Fact]
-    public async Task Session_setup_statements_follow_the_login()
+    public async Task Session_setup_statements_follow_the_login_and_dispose_says_quit()
     {
         List<string> queries = [];
+        var quit = false;
         await using var server = FakeMySqlServer.Start("mysql_native_password", async (connection, _) =>
         {
             await connection.WriteOkAsync();
             await connection.ServeCommandsAsync();
             queries = connection.Queries;
+            quit = connection.QuitReceived;
         });
 
         await using (await MySqlConnection.OpenAsync(Options(server.Port), CancellationToken.None))
@@ -204,6 +206,7 @@ public sealed class AuthenticationExchangeTests
 
         await server.Completion;
         Assert.Equal(["SET NAMES utf8mb4, time_zone = '+00:00'", "SET SESSION TRANSACTION READ ONLY"], queries);
+        Assert.True(quit, "Disposing the connection sends COM_QUIT.");
     }
 
     private static MySqlConnectionOptions Options(int port, string? database = null, MySqlTlsMode tlsMode = MySqlTlsMode.Disabled, bool clearText = false, string password = Password) => new()

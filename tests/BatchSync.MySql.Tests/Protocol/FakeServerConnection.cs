@@ -18,6 +18,9 @@ internal sealed class FakeServerConnection(Stream stream, byte[] nonce)
 
     public List<string> Queries { get; } = [];
 
+    /// <summary>Whether the client said goodbye with COM_QUIT before closing.</summary>
+    public bool QuitReceived { get; private set; }
+
     public void ResetSequence() => _sequence = 0;
 
     /// <summary>Reads one packet; null when the client closed the connection.</summary>
@@ -51,6 +54,19 @@ internal sealed class FakeServerConnection(Stream stream, byte[] nonce)
         await Stream.FlushAsync();
     }
 
+    /// <summary>Frames packets with headers and consecutive sequence ids, for writing in arbitrary pieces.</summary>
+    public byte[] Frame(IEnumerable<byte[]> payloads)
+    {
+        var frames = new List<byte>();
+        foreach (var payload in payloads)
+        {
+            frames.AddRange([(byte)payload.Length, (byte)(payload.Length >> 8), (byte)(payload.Length >> 16), _sequence++]);
+            frames.AddRange(payload);
+        }
+
+        return [.. frames];
+    }
+
     public Task WriteOkAsync() => WritePacketAsync([0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00]);
 
     public Task WriteErrorAsync(ushort code, string sqlState, string message)
@@ -68,8 +84,14 @@ internal sealed class FakeServerConnection(Stream stream, byte[] nonce)
         {
             ResetSequence();
             var packet = await ReadPacketAsync();
-            if (packet is null || packet[0] == 0x01)
+            if (packet is null)
             {
+                return;
+            }
+
+            if (packet[0] == 0x01)
+            {
+                QuitReceived = true;
                 return;
             }
 
