@@ -90,6 +90,7 @@ public sealed class ExportCommandTests : IAsyncLifetime, IDisposable
     [InlineData("unreachable host", "connecting")]
     [InlineData("unmappable column", "bad.name")]
     [InlineData("impossible override", "'d'")]
+    [InlineData("override of a missing column", "'nmae'")]
     public async Task A_failure_exits_1_with_a_clear_message_and_leaves_no_parts(string failure, string expected)
     {
         var password = WithPassword;
@@ -103,6 +104,7 @@ public sealed class ExportCommandTests : IAsyncLifetime, IDisposable
             case "unreachable host": source = $"mysql://root@127.0.0.1:{ClosedPort()}/{_database}"; break;
             case "unmappable column": break;
             case "impossible override": arguments.AddRange(["--select", "id, d", "--type", "d=BOOL"]); break;
+            case "override of a missing column": arguments.AddRange(["--select", "id, name", "--type", "nmae=JSON"]); break;
         }
 
         var (code, output, error) = await BatchSyncProcess.RunAsync(password, ["export", source, .. arguments]);
