@@ -1,6 +1,7 @@
 using BatchSync.Core.Planning;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Work;
+using BatchSync.Core.Workflows.Model;
 using BatchSync.Core.Workflows.References;
 
 namespace BatchSync.Composition;
@@ -15,6 +16,6 @@ internal interface IRunAdapters
 
     IItemExtractor CreateExtractor(ConnectionParts connection, SourceOptions source, string stagingRoot);
 
-    /// <summary>The destination of <paramref name="destination"/>, or null to stop after staging.</summary>
-    IWarehouse? CreateWarehouse(DestinationSummary destination, TextWriter error);
+    /// <summary>The workflow's destination, or null to stop after staging.</summary>
+    Task<IWarehouse?> CreateWarehouseAsync(WorkflowDefinition workflow, ReferenceResolver references, string stagingRoot, CancellationToken cancellationToken);
 }

@@ -1,11 +1,15 @@
+using BatchSync.Composition.BigQueryDestination;
+using BatchSync.Composition.MySqlSource;
 using BatchSync.Core.Planning;
 using BatchSync.Core.Runs;
+using BatchSync.Core.Stage;
 using BatchSync.Core.Work;
+using BatchSync.Core.Workflows.Model;
 using BatchSync.Core.Workflows.References;
 
 namespace BatchSync.Composition;
 
-/// <summary>The adapters of this build: local staging folders, the MySQL source, stage-only destinations.</summary>
+/// <summary>The adapters of this build: local staging folders, the MySQL source, BigQuery (or no) destination.</summary>
 internal sealed class ProductionAdapters : IRunAdapters
 {
     public static ProductionAdapters Instance { get; } = new();
@@ -13,18 +17,20 @@ internal sealed class ProductionAdapters : IRunAdapters
     public IRunDocuments OpenStaging(string root) => new LocalFolderRunDocuments(root);
 
     public ISourceCatalog CreateCatalog(ConnectionParts connection, SourceOptions source)
-        => throw new UsageException("this build has no MySQL source catalog yet.");
+        => new MySqlSourceCatalog(MySqlConnectionSettings.From(connection, source));
 
     public IItemExtractor CreateExtractor(ConnectionParts connection, SourceOptions source, string stagingRoot)
-        => throw new UsageException("this build has no MySQL extractor yet.");
+        => new MySqlItemExtractor(MySqlConnectionSettings.From(connection, source), new LocalFolderStagingStore(stagingRoot));
 
-    public IWarehouse? CreateWarehouse(DestinationSummary destination, TextWriter error)
+    public async Task<IWarehouse?> CreateWarehouseAsync(WorkflowDefinition workflow, ReferenceResolver references, string stagingRoot, CancellationToken cancellationToken)
     {
-        if (!destination.IsStageOnly)
+        if (workflow.Destination.Type == DestinationType.None)
         {
-            error.WriteLine($"warning: destination type '{destination.Type}' is not available in this build yet: the run stages tables and does not load them.");
+            return null;
         }
 
-        return null;
+        var client = await BigQueryWarehouses.CreateAsync(workflow.Destination, references, cancellationToken);
+        var staging = new LocalFolderRunDocuments(stagingRoot);
+        return new BigQueryRunWarehouse(client, (key, _) => Task.FromResult<Stream>(File.OpenRead(staging.AddressOf(key))));
     }
 }

@@ -8,7 +8,7 @@ public class RunPlannerTests
 {
     private readonly InMemoryRunDocuments _documents = new();
 
-    private RunPlanner Planner(FakeSourceCatalog catalog) => new(catalog, new WatermarkStore(_documents));
+    private RunPlanner Planner(FakeSourceCatalog catalog) => new(() => catalog, new WatermarkStore(_documents));
 
     [Fact]
     public async Task A_chunked_table_is_split_into_key_ranges_that_cover_every_key_once()
@@ -98,7 +98,7 @@ public class RunPlannerTests
 
         var manifest = await Planner(catalog).PlanAsync(TestManifests.Request(2, TestManifests.Table("events", chunkRows: 5)), default);
 
-        Assert.Contains("integer primary key", manifest.Tables.Single().PlanError, StringComparison.Ordinal);
+        Assert.Contains("integer column to split by", manifest.Tables.Single().PlanError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,7 +22,8 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
 
         var runId = ParseRunId(options.RunId);
         var stagingRoot = StagingRoots.Choose(options.Staging, workflow);
-        var connection = await SourceConnections.ResolveAsync(workflow, options.SecretsFile, cancellationToken);
+        var references = await References.CreateAsync(options.SecretsFile, cancellationToken);
+        var connection = await references.ResolveConnectionAsync(workflow.Source, cancellationToken);
         var request = WorkflowPlanRequests.Create(workflow, new RunOptions(
             runId, time.GetUtcNow(), options.Tables, options.Parallelism, stagingRoot, connection.Database ?? ""));
 
@@ -31,12 +32,12 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
         var human = outputIsTerminal ? output : error;
         var terminal = outputIsTerminal ? new TerminalProgress(output, time) : null;
         IRunProgress progress = terminal is not null ? terminal : new JsonLinesProgress(output, time, TimeSpan.FromSeconds(5));
-        var services = new RunServices(documents, adapters.CreateExtractor(connection, source, stagingRoot), adapters.CreateWarehouse(request.Destination, error), progress, time);
+        var services = new RunServices(documents, adapters.CreateExtractor(connection, source, stagingRoot), await adapters.CreateWarehouseAsync(workflow, references, stagingRoot, cancellationToken), progress, time);
 
         RunResult result;
         try
         {
-            result = await services.Pipeline(adapters.CreateCatalog(connection, source)).RunAsync(request, cancellationToken);
+            result = await services.Pipeline(() => adapters.CreateCatalog(connection, source)).RunAsync(request, cancellationToken);
         }
         finally
         {
