@@ -6,17 +6,29 @@ namespace BatchSync.Core.Planning;
 
 /// <summary>
 /// Turns a workflow into a run manifest: describes each table, splits chunked tables by key range, captures incremental
-/// bounds, and spreads the items over lanes largest first.
+/// bounds, and spreads the items over lanes largest first. The catalog is opened for one plan and closed right after,
+/// so planning holds no source connection while the lanes run.
 /// </summary>
-public sealed class RunPlanner(ISourceCatalog catalog, WatermarkStore watermarks)
+public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore watermarks)
 {
     public async Task<RunManifest> PlanAsync(RunPlanRequest request, CancellationToken cancellationToken)
     {
         EnsureDistinctOutTables(request.Tables);
         var tables = new List<ManifestTable>(request.Tables.Count);
-        foreach (var table in request.Tables)
+        var catalog = openCatalog();
+        try
         {
-            tables.Add(await PlanTableAsync(request.Workflow, table, cancellationToken));
+            foreach (var table in request.Tables)
+            {
+                tables.Add(await PlanTableAsync(catalog, request.Workflow, table, cancellationToken));
+            }
+        }
+        finally
+        {
+            if (catalog is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync();
+            }
         }
 
         var items = tables.SelectMany((table, t) => table.Items.Select((item, i) => new SizedWork<(int Table, int Item)>((t, i), item.EstimatedBytes))).ToList();
@@ -44,7 +56,7 @@ public sealed class RunPlanner(ISourceCatalog catalog, WatermarkStore watermarks
             tables.Select((table, t) => table with { Items = placed[t] }).ToList());
     }
 
-    private async Task<ManifestTable> PlanTableAsync(string workflow, TablePlanRequest table, CancellationToken cancellationToken)
+    private async Task<ManifestTable> PlanTableAsync(ISourceCatalog catalog, string workflow, TablePlanRequest table, CancellationToken cancellationToken)
     {
         SourceTableDescription description;
         IncrementalBounds? incremental;
@@ -52,8 +64,8 @@ public sealed class RunPlanner(ISourceCatalog catalog, WatermarkStore watermarks
         try
         {
             description = await catalog.DescribeAsync(table, cancellationToken);
-            incremental = await CaptureIncrementalAsync(workflow, table, cancellationToken);
-            chunks = await SplitAsync(table, description, cancellationToken);
+            incremental = await CaptureIncrementalAsync(catalog, workflow, table, cancellationToken);
+            chunks = await SplitAsync(catalog, table, description, cancellationToken);
         }
         catch (SourceTableException exception)
         {
@@ -74,7 +86,7 @@ public sealed class RunPlanner(ISourceCatalog catalog, WatermarkStore watermarks
         return ToManifestTable(table, description.Schema, description.SelectSql, incremental, items, planError: null);
     }
 
-    private async Task<IncrementalBounds?> CaptureIncrementalAsync(string workflow, TablePlanRequest table, CancellationToken cancellationToken)
+    private async Task<IncrementalBounds?> CaptureIncrementalAsync(ISourceCatalog catalog, string workflow, TablePlanRequest table, CancellationToken cancellationToken)
     {
         if (table.IncrementalColumn is not { } column)
         {
@@ -90,7 +102,7 @@ public sealed class RunPlanner(ISourceCatalog catalog, WatermarkStore watermarks
         return new IncrementalBounds(column, lower, upper);
     }
 
-    private async Task<IReadOnlyList<ChunkBounds?>> SplitAsync(TablePlanRequest table, SourceTableDescription description, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<ChunkBounds?>> SplitAsync(ISourceCatalog catalog, TablePlanRequest table, SourceTableDescription description, CancellationToken cancellationToken)
     {
         if (table.ChunkRows is not { } rowsPerChunk)
         {

@@ -1,4 +1,5 @@
 using BatchSync.Core.Runs;
+using BatchSync.Core.Schema;
 using BatchSync.Core.Workflows.Model;
 
 namespace BatchSync.Core.Planning;
@@ -65,8 +66,15 @@ public static class WorkflowPlanRequests
                 NameOf(EnumNames.DateTimeHandlings, spec.DateTime),
                 workflow.Source.TimeZone?.Id,
                 spec.Retries,
-                workflow.Staging.PartSizeMb),
+                workflow.Staging.PartSizeMb,
+                ColumnTypes(spec.Columns)),
             spec.Columns);
+
+    private static Dictionary<string, string>? ColumnTypes(IReadOnlyDictionary<string, ColumnOverride> columns)
+    {
+        var types = columns.Where(c => c.Value.Type is not null).ToDictionary(c => c.Key, c => c.Value.Type!.Value.ToApiName(), StringComparer.OrdinalIgnoreCase);
+        return types.Count == 0 ? null : types;
+    }
 
     private static DestinationSummary Summarize(DestinationSettings destination)
         => destination.Type == DestinationType.None

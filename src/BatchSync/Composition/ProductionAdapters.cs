@@ -1,5 +1,7 @@
+using BatchSync.Composition.MySqlSource;
 using BatchSync.Core.Planning;
 using BatchSync.Core.Runs;
+using BatchSync.Core.Stage;
 using BatchSync.Core.Work;
 using BatchSync.Core.Workflows.References;
 
@@ -13,10 +15,10 @@ internal sealed class ProductionAdapters : IRunAdapters
     public IRunDocuments OpenStaging(string root) => new LocalFolderRunDocuments(root);
 
     public ISourceCatalog CreateCatalog(ConnectionParts connection, SourceOptions source)
-        => throw new UsageException("this build has no MySQL source catalog yet.");
+        => new MySqlSourceCatalog(MySqlConnectionSettings.From(connection, source));
 
     public IItemExtractor CreateExtractor(ConnectionParts connection, SourceOptions source, string stagingRoot)
-        => throw new UsageException("this build has no MySQL extractor yet.");
+        => new MySqlItemExtractor(MySqlConnectionSettings.From(connection, source), new LocalFolderStagingStore(stagingRoot));
 
     public IWarehouse? CreateWarehouse(DestinationSummary destination, TextWriter error)
     {

@@ -21,6 +21,6 @@ internal sealed class RunServices(IRunDocuments documents, IItemExtractor extrac
 
     public RunFinisher Finisher => new(Store, Watermarks, warehouse, progress, time);
 
-    public RunPipeline Pipeline(ISourceCatalog catalog)
-        => new(new RunPlanner(catalog, Watermarks), Store, new InProcessLauncher(Worker), Finisher, warehouse, progress);
+    public RunPipeline Pipeline(Func<ISourceCatalog> openCatalog)
+        => new(new RunPlanner(openCatalog, Watermarks), Store, new InProcessLauncher(Worker), Finisher, warehouse, progress);
 }

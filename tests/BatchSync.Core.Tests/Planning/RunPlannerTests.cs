@@ -8,7 +8,7 @@ public class RunPlannerTests
 {
     private readonly InMemoryRunDocuments _documents = new();
 
-    private RunPlanner Planner(FakeSourceCatalog catalog) => new(catalog, new WatermarkStore(_documents));
+    private RunPlanner Planner(FakeSourceCatalog catalog) => new(() => catalog, new WatermarkStore(_documents));
 
     [Fact]
     public async Task A_chunked_table_is_split_into_key_ranges_that_cover_every_key_once()

@@ -20,7 +20,7 @@ public class RunPipelineTests
         var watermarks = new WatermarkStore(_documents);
         var worker = new LaneWorker(store, _extractor, null, SilentProgress.Instance, TimeProvider.System, TimeSpan.Zero);
         return new RunPipeline(
-            new RunPlanner(catalog, watermarks), store, new InProcessLauncher(worker),
+            new RunPlanner(() => catalog, watermarks), store, new InProcessLauncher(worker),
             new RunFinisher(store, watermarks, null, SilentProgress.Instance, TimeProvider.System), null, SilentProgress.Instance);
     }
 

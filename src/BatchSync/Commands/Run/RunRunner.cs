@@ -36,7 +36,7 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
         RunResult result;
         try
         {
-            result = await services.Pipeline(adapters.CreateCatalog(connection, source)).RunAsync(request, cancellationToken);
+            result = await services.Pipeline(() => adapters.CreateCatalog(connection, source)).RunAsync(request, cancellationToken);
         }
         finally
         {

@@ -1,0 +1,89 @@
+using System.Globalization;
+using BatchSync.Core.Planning;
+using BatchSync.MySql;
+using BatchSync.MySql.Schema;
+
+namespace BatchSync.Composition.MySqlSource;
+
+/// <summary>
+/// What the planner learns from MySQL: the exporter's own schema discovery (so plan and lanes agree), estimates from
+/// information_schema.TABLES, the single integer primary key, MIN/MAX for chunking and MAX for incremental bounds.
+/// One connection, opened on first use, serves the whole plan.
+/// </summary>
+internal sealed class MySqlSourceCatalog(MySqlConnectionOptions options) : ISourceCatalog, IAsyncDisposable
+{
+    private static readonly HashSet<string> IntegerTypes = new(StringComparer.OrdinalIgnoreCase) { "tinyint", "smallint", "mediumint", "int", "bigint" };
+
+    private MySqlConnection? _connection;
+
+    public async Task<SourceTableDescription> DescribeAsync(TablePlanRequest table, CancellationToken cancellationToken)
+    {
+        var connection = await ConnectAsync(cancellationToken);
+        var plan = await AsTableProblem(table, () => SchemaDiscovery.DiscoverAsync(connection, MySqlTableQueries.ForPlanning(table), cancellationToken));
+        var estimate = await connection.QueryAsync(
+            $"SELECT TABLE_ROWS, DATA_LENGTH FROM information_schema.TABLES WHERE TABLE_SCHEMA = {SqlIdentifier.Literal(table.SourceDatabase)} AND TABLE_NAME = {SqlIdentifier.Literal(table.SourceTable)}",
+            cancellationToken);
+        var keys = await connection.QueryAsync(
+            $"SELECT COLUMN_NAME, DATA_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = {SqlIdentifier.Literal(table.SourceDatabase)} AND TABLE_NAME = {SqlIdentifier.Literal(table.SourceTable)} AND COLUMN_KEY = 'PRI'",
+            cancellationToken);
+        var integerKey = keys.Count == 1 && IntegerTypes.Contains(keys[0][1] ?? "") ? keys[0][0] : null;
+        return new SourceTableDescription(plan.Schema, plan.SelectSql, Number(estimate, 0), Number(estimate, 1), integerKey);
+    }
+
+    public async Task<KeyRange?> GetKeyRangeAsync(TablePlanRequest table, string column, CancellationToken cancellationToken)
+    {
+        var connection = await ConnectAsync(cancellationToken);
+        var quoted = SqlIdentifier.Quote(column);
+        var rows = await AsTableProblem(table, () => connection.QueryAsync(
+            $"SELECT MIN({quoted}), MAX({quoted}) FROM {SqlIdentifier.Quote(table.SourceDatabase)}.{SqlIdentifier.Quote(table.SourceTable)}", cancellationToken));
+        if (rows[0][0] is not { } min || rows[0][1] is not { } max)
+        {
+            return null;
+        }
+
+        return long.TryParse(min, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var low)
+            && long.TryParse(max, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var high)
+            ? new KeyRange(low, high)
+            : throw new SourceTableException($"Table {table.SourceName}: key {column} ranges over {min}..{max}, beyond what chunking can split (signed 64-bit). Remove 'chunk' for this table.");
+    }
+
+    public async Task<string?> GetMaxAsync(TablePlanRequest table, string column, CancellationToken cancellationToken)
+    {
+        var connection = await ConnectAsync(cancellationToken);
+        var where = string.IsNullOrWhiteSpace(table.Where) ? "" : $" WHERE {table.Where}";
+        var rows = await AsTableProblem(table, () => connection.QueryAsync(
+            $"SELECT MAX({SqlIdentifier.Quote(column)}) FROM {SqlIdentifier.Quote(table.SourceDatabase)}.{SqlIdentifier.Quote(table.SourceTable)}{where}", cancellationToken));
+        return rows[0][0];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+    }
+
+    private async Task<MySqlConnection> ConnectAsync(CancellationToken cancellationToken)
+        => _connection ??= await MySqlConnection.OpenAsync(options, cancellationToken);
+
+    /// <summary>A server error about this table (missing table or column, bad SQL in select/where) fails the table, not the run.</summary>
+    private static async Task<T> AsTableProblem<T>(TablePlanRequest table, Func<Task<T>> query)
+    {
+        try
+        {
+            return await query();
+        }
+        catch (MySqlServerException exception)
+        {
+            throw new SourceTableException($"Table {table.SourceName}: {exception.Message}", exception);
+        }
+        catch (SchemaMappingException exception)
+        {
+            throw new SourceTableException(exception.Message, exception);
+        }
+    }
+
+    private static long Number(IReadOnlyList<string?[]> rows, int column)
+        => rows.Count > 0 && long.TryParse(rows[0][column], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
+}

@@ -1,0 +1,25 @@
+using BatchSync.Core.Planning;
+using BatchSync.Core.Runs;
+using BatchSync.Core.Schema;
+using BatchSync.MySql.Schema;
+
+namespace BatchSync.Composition.MySqlSource;
+
+/// <summary>The exporter's <see cref="TableQuery"/> for a table being planned, or for one item of a planned table.</summary>
+internal static class MySqlTableQueries
+{
+    public static TableQuery ForPlanning(TablePlanRequest table) => Create(table.SourceDatabase, table.SourceTable, table.Select, table.Where, table.Extraction);
+
+    public static TableQuery ForItem(ManifestTable table, ManifestItem item) => Create(table.SourceDatabase, table.SourceTable, table.Select, item.Where, table.Extraction);
+
+    private static TableQuery Create(string database, string table, string? select, string? where, ExtractionSettings settings) => new()
+    {
+        Database = database,
+        Table = table,
+        Select = select,
+        Where = where,
+        ColumnTypes = (settings.ColumnTypes ?? new Dictionary<string, string>())
+            .ToDictionary(c => c.Key, c => BigQueryTypeNames.TryParse(c.Value, out var type) ? type : throw new FormatException($"Unknown BigQuery type '{c.Value}' for column {c.Key}."), StringComparer.OrdinalIgnoreCase),
+        DateTimes = settings.Datetime == "timestamp" ? DateTimeMapping.Timestamp : DateTimeMapping.DateTime,
+    };
+}
