@@ -2,7 +2,7 @@ using BatchSync.BigQuery.Auth;
 using BatchSync.BigQuery.Finishing;
 using BatchSync.BigQuery.Http;
 using BatchSync.BigQuery.Tables;
-using BatchSync.BigQuery.Tests.Fake;
+using BatchSync.BigQuery.Fake;
 using BatchSync.Core.Schema;
 
 namespace BatchSync.BigQuery.Tests.Support;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BatchSync.Core.Stage;
 using BatchSync.MySql.Csv;
 using BatchSync.MySql.Extract;
 

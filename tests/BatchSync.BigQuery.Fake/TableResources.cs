@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace BatchSync.BigQuery.Tests.Fake;
+namespace BatchSync.BigQuery.Fake;
 
 /// <summary>Checks and applies table resources (tables.insert/patch) with BigQuery's rules on names, types and layout.</summary>
 internal static partial class TableResources

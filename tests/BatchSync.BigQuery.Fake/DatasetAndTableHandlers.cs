@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace BatchSync.BigQuery.Tests.Fake;
+namespace BatchSync.BigQuery.Fake;
 
 /// <summary>datasets.get/insert and tables.get/insert/patch/delete.</summary>
 internal sealed class DatasetAndTableHandlers(FakeBigQueryState state, ApiModel model, TimeProvider clock, MetadataRateLimiter rateLimiter)

@@ -1,4 +1,4 @@
-namespace BatchSync.BigQuery.Tests.Fake;
+namespace BatchSync.BigQuery.Fake;
 
 /// <summary>
 /// A clock shared by the fake and the client under test. Every timer fires at once and moves the clock forward by

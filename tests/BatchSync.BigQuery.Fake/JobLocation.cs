@@ -1,4 +1,4 @@
-namespace BatchSync.BigQuery.Tests.Fake;
+namespace BatchSync.BigQuery.Fake;
 
 /// <summary>A job runs in one location and only sees datasets there.</summary>
 internal static class JobLocation

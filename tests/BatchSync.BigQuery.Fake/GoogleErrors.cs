@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace BatchSync.BigQuery.Tests.Fake;
+namespace BatchSync.BigQuery.Fake;
 
 /// <summary>An error the fake answers with, in Google's JSON error envelope.</summary>
 internal sealed class GoogleErrorException(int status, string reason, string message, string? location = null) : Exception(message)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace BatchSync.BigQuery.Tests.Fake;
+namespace BatchSync.BigQuery.Fake;
 
 /// <summary>A column as the fake stores it: the type in its standard name (INT64, not INTEGER).</summary>
 internal sealed record FakeColumn(string Name, string Type, string Mode);

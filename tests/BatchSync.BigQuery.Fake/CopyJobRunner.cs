@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace BatchSync.BigQuery.Tests.Fake;
+namespace BatchSync.BigQuery.Fake;
 
 /// <summary>Copy jobs: whole tables or into a partition decorator, with BigQuery's layout and schema checks.</summary>
 internal static class CopyJobRunner

@@ -1,4 +1,4 @@
-namespace BatchSync.MySql.Csv;
+namespace BatchSync.Core.Stage;
 
 /// <summary>
 /// The CSV our writer produces and the BigQuery load options that read it back exactly. The load configuration

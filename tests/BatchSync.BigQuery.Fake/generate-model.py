@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Derives Fake/bigquery-model.json from BigQuery's official v2 Discovery document.
+"""Derives bigquery-model.json from BigQuery's official v2 Discovery document.
 
 Usage: python3 generate-model.py <bigquery-v2-discovery.json> > bigquery-model.json
 

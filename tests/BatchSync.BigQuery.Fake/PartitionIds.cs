@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace BatchSync.BigQuery.Tests.Fake;
+namespace BatchSync.BigQuery.Fake;
 
 /// <summary>Which partition a row belongs to, in decorator form (DAY 20261121, HOUR 2026112103, MONTH 202611, YEAR 2026).</summary>
 internal static class PartitionIds

@@ -1,4 +1,4 @@
-namespace BatchSync.BigQuery.Tests.Fake;
+namespace BatchSync.BigQuery.Fake;
 
 /// <summary>BigQuery allows about 5 metadata updates per table per 10 seconds; beyond that it answers 403 rateLimitExceeded.</summary>
 internal sealed class MetadataRateLimiter(TimeProvider clock, int operations = 5, int windowSeconds = 10)

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace BatchSync.BigQuery.Tests.Fake;
+namespace BatchSync.BigQuery.Fake;
 
 /// <summary>jobs.insert (metadata and upload endpoints) and jobs.get. Jobs run at once; polls can be made to wait.</summary>
 internal sealed partial class JobHandlers(FakeBigQueryState state, ApiModel model, TimeProvider clock, FakeBigQueryOptions options)

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace BatchSync.BigQuery.Tests.Fake;
+namespace BatchSync.BigQuery.Fake;
 
 /// <summary>A job the fake ran: its resource, where it runs, and how many more polls report it as RUNNING.</summary>
 internal sealed class FakeJob(JsonObject resource, string location)

@@ -1,4 +1,4 @@
-namespace BatchSync.BigQuery.Tests.Fake;
+namespace BatchSync.BigQuery.Fake;
 
 /// <summary>Knobs of the fake that tests turn.</summary>
 internal sealed class FakeBigQueryOptions

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace BatchSync.BigQuery.Tests.Fake;
+namespace BatchSync.BigQuery.Fake;
 
 /// <summary>
 /// Query jobs. The fake understands exactly one statement shape — the keyed MERGE BatchSync issues — and answers

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace BatchSync.BigQuery.Tests.Fake;
+namespace BatchSync.BigQuery.Fake;
 
 /// <summary>
 /// The facts of BigQuery's Discovery document the fake checks requests against (see bigquery-model.json and
@@ -9,7 +9,7 @@ namespace BatchSync.BigQuery.Tests.Fake;
 /// </summary>
 internal sealed class ApiModel
 {
-    private static readonly Lazy<ApiModel> Instance = new(() => new ApiModel(JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fake", "bigquery-model.json")))!));
+    private static readonly Lazy<ApiModel> Instance = new(() => new ApiModel(ReadEmbeddedModel()));
 
     private readonly JsonObject _schemas;
 
@@ -20,6 +20,13 @@ internal sealed class ApiModel
     }
 
     public static ApiModel Load() => Instance.Value;
+
+    private static JsonNode ReadEmbeddedModel()
+    {
+        using var stream = typeof(ApiModel).Assembly.GetManifestResourceStream("BatchSync.BigQuery.Fake.bigquery-model.json")
+            ?? throw new InvalidOperationException("The fake's bigquery-model.json is not embedded.");
+        return JsonNode.Parse(stream)!;
+    }
 
     public IReadOnlyDictionary<string, JsonNode> Methods { get; }
 

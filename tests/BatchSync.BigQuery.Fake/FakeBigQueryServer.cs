@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace BatchSync.BigQuery.Tests.Fake;
+namespace BatchSync.BigQuery.Fake;
 
 /// <summary>
 /// A strict stand-in for the BigQuery REST v2 API on 127.0.0.1: it checks the bearer token, the query parameters
@@ -47,6 +47,9 @@ internal sealed class FakeBigQueryServer : IAsyncDisposable
 
     public const string Token = "fake-token-7c1f";
 
+    /// <summary>The one bearer token this instance accepts.</summary>
+    public string AcceptedToken { get; private init; } = Token;
+
     public Uri BaseUri { get; private set; } = null!;
 
     public FakeClock Clock { get; } = new();
@@ -62,13 +65,14 @@ internal sealed class FakeBigQueryServer : IAsyncDisposable
 
     public int UploadChunksReceived => _uploads.ChunksReceived;
 
-    public static async Task<FakeBigQueryServer> StartAsync()
+    /// <param name="acceptedToken">The bearer token requests must carry (default <see cref="Token"/>).</param>
+    public static async Task<FakeBigQueryServer> StartAsync(string acceptedToken = Token)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var server = new FakeBigQueryServer(app);
+        var server = new FakeBigQueryServer(app) { AcceptedToken = acceptedToken };
         app.Run(server.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -150,7 +154,7 @@ internal sealed class FakeBigQueryServer : IAsyncDisposable
             throw new GoogleErrorException(fault.Status, fault.Reason, $"Injected fault: {fault.Reason}");
         }
 
-        if (context.Request.Headers.Authorization.ToString() != $"Bearer {Token}")
+        if (context.Request.Headers.Authorization.ToString() != $"Bearer {AcceptedToken}")
         {
             throw new GoogleErrorException(401, "required", "Request is missing required authentication credential. Expected OAuth 2 access token.");
         }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace BatchSync.BigQuery.Tests.Fake;
+namespace BatchSync.BigQuery.Fake;
 
 /// <summary>Faults the next requests meet: an error answer for a path, or a dropped connection during an upload.</summary>
 internal sealed class FaultInjector

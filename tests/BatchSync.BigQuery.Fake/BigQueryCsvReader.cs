@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace BatchSync.BigQuery.Tests.Fake;
+namespace BatchSync.BigQuery.Fake;
 
 /// <summary>A field as read: its text and whether it was quoted (a quoted empty field is not NULL for STRING).</summary>
 internal readonly record struct CsvField(string Text, bool Quoted);

@@ -3,7 +3,7 @@ using System.Numerics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace BatchSync.BigQuery.Tests.Fake;
+namespace BatchSync.BigQuery.Fake;
 
 /// <summary>
 /// Checks one CSV value against a column type the way a BigQuery load job does, and returns its canonical text.

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace BatchSync.BigQuery.Tests.Fake;
+namespace BatchSync.BigQuery.Fake;
 
 /// <summary>A request the dispatcher matched: its route values, JSON body and raw body bytes.</summary>
 internal sealed record FakeRequest(HttpContext Context, IReadOnlyDictionary<string, string> Route, byte[] Body)
