@@ -116,5 +116,5 @@ public sealed class JsonLinesProgress(TextWriter output, TimeProvider time, Time
         }
     }
 
-    private static readonly JsonSerializerOptions CompactJson = new() { WriteIndented = false };
+    private static readonly JsonSerializerOptions CompactJson = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
