@@ -15,6 +15,6 @@ internal interface IRunAdapters
 
     IItemExtractor CreateExtractor(ConnectionParts connection, SourceOptions source, string stagingRoot);
 
-    /// <summary>The destination of <paramref name="destination"/>, or null to stop after staging.</summary>
-    IWarehouse? CreateWarehouse(DestinationSummary destination, TextWriter error);
+    /// <summary>The run's destination, or null to stop after staging. Throws, before any lane starts, when it cannot be built.</summary>
+    Task<IWarehouse?> CreateWarehouseAsync(WarehouseRequest request, TextWriter error, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using BatchSync.Composition.BigQueryDestination;
 using BatchSync.Composition.MySqlSource;
 using BatchSync.Core.Planning;
 using BatchSync.Core.Runs;
@@ -7,7 +8,7 @@ using BatchSync.Core.Workflows.References;
 
 namespace BatchSync.Composition;
 
-/// <summary>The adapters of this build: local staging folders, the MySQL source, stage-only destinations.</summary>
+/// <summary>The adapters of this build: local staging folders, the MySQL source, BigQuery (or stage-only) destinations.</summary>
 internal sealed class ProductionAdapters : IRunAdapters
 {
     public static ProductionAdapters Instance { get; } = new();
@@ -20,13 +21,20 @@ internal sealed class ProductionAdapters : IRunAdapters
     public IItemExtractor CreateExtractor(ConnectionParts connection, SourceOptions source, string stagingRoot)
         => new MySqlItemExtractor(MySqlConnectionSettings.From(connection, source), new LocalFolderStagingStore(stagingRoot));
 
-    public IWarehouse? CreateWarehouse(DestinationSummary destination, TextWriter error)
+    public async Task<IWarehouse?> CreateWarehouseAsync(WarehouseRequest request, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!destination.IsStageOnly)
+        var destination = request.Destination;
+        if (destination.IsStageOnly)
         {
-            error.WriteLine($"warning: destination type '{destination.Type}' is not available in this build yet: the run stages tables and does not load them.");
+            return null;
         }
 
+        if (destination.Type == DestinationSummary.BigQuery)
+        {
+            return await BigQueryWarehouseFactory.CreateAsync(request, new LocalFolderStagingStore(request.StagingRoot), cancellationToken);
+        }
+
+        await error.WriteLineAsync($"warning: destination type '{destination.Type}' is not available in this build: the run stages tables and does not load them.");
         return null;
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BatchSync.Core.Stage;
-using BatchSync.MySql.Csv;
 using BatchSync.MySql.Extract;
 
 namespace BatchSync.Commands.Export;

@@ -31,7 +31,8 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
         var human = outputIsTerminal ? output : error;
         var terminal = outputIsTerminal ? new TerminalProgress(output, time) : null;
         IRunProgress progress = terminal is not null ? terminal : new JsonLinesProgress(output, time, TimeSpan.FromSeconds(5));
-        var services = new RunServices(documents, adapters.CreateExtractor(connection, source, stagingRoot), adapters.CreateWarehouse(request.Destination, error), progress, time);
+        var warehouse = await adapters.CreateWarehouseAsync(new WarehouseRequest(request.Destination, workflow.Destination, options.SecretsFile, stagingRoot), error, cancellationToken);
+        var services = new RunServices(documents, adapters.CreateExtractor(connection, source, stagingRoot), warehouse, progress, time);
 
         RunResult result;
         try

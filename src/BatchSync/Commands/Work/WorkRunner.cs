@@ -29,8 +29,9 @@ internal sealed class WorkRunner(IRunAdapters adapters, TimeProvider time)
         var connection = await SourceConnections.ResolveAsync(workflow, secretsFile, cancellationToken);
         var terminal = outputIsTerminal ? new TerminalProgress(output, time) : null;
         IRunProgress progress = terminal is not null ? terminal : new JsonLinesProgress(output, time, TimeSpan.FromSeconds(5));
+        var warehouse = await adapters.CreateWarehouseAsync(new WarehouseRequest(manifest.Destination, workflow.Destination, secretsFile, location.StagingRoot), error, cancellationToken);
         var services = new RunServices(
-            documents, adapters.CreateExtractor(connection, SourceOptions.Of(workflow), location.StagingRoot), adapters.CreateWarehouse(manifest.Destination, error), progress, time);
+            documents, adapters.CreateExtractor(connection, SourceOptions.Of(workflow), location.StagingRoot), warehouse, progress, time);
 
         progress.RunPlanned(manifest);
         Core.Work.LaneResult result;

@@ -1,7 +1,7 @@
 using BatchSync.Core.Runs;
 using BatchSync.Core.Workflows.Model;
 
-namespace BatchSync.Composition.BigQueryDestination;
+namespace BatchSync.Composition;
 
 /// <summary>
 /// What creating a run's destination needs: where to land (<see cref="Destination"/>, as planned), how to reach it
