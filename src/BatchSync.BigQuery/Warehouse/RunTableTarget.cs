@@ -24,6 +24,7 @@ internal sealed record RunTableTarget(DestinationSpec Destination, TableId Stagi
         var spec = new DestinationSpec(destination, DefinitionOf(table), ManifestLoadModes.Parse(table.Mode), manifest.RunId)
         {
             KeyColumns = table.Key,
+            DeleteMissing = table.DeleteMissing,
             CreateDatasetIfMissing = true,
         };
         return new RunTableTarget(spec, StagingTableOf(destination.WithoutDecorator, manifest.RunId));

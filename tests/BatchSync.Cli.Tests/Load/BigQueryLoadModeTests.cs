@@ -106,6 +106,34 @@ public sealed class BigQueryLoadModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Merge_with_delete_missing_makes_the_destination_equal_the_source()
+    {
+        await _sandbox.SqlAsync("""
+            CREATE TABLE accounts (id INT PRIMARY KEY, name VARCHAR(30) NOT NULL, balance DECIMAL(10,2) NULL);
+            INSERT INTO accounts VALUES (1, 'ann', 10.00), (2, 'bob', 20.50), (3, 'cho', NULL);
+            """);
+        await _sandbox.WriteWorkflowAsync("""
+              - table: accounts
+                mode: merge
+                key: [id]
+                delete_missing: true
+            """);
+        var first = await _sandbox.RunAsync("merge-delete-1");
+        Assert.True(first.ExitCode == 0, first.ToString());
+
+        await _sandbox.SqlAsync("""
+            UPDATE accounts SET balance = NULL WHERE id = 1;
+            DELETE FROM accounts WHERE id = 3;
+            INSERT INTO accounts VALUES (4, 'dai', 4.00), (5, 'eve', 5.00);
+            """);
+        var second = await _sandbox.RunAsync("merge-delete-2");
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        await SourceComparison.AssertSameRowsAsync(_sandbox.Run, "accounts", _sandbox.Rows("accounts"), Integer("id"), Text("name"), ColumnCheck.Decimal("balance"));
+        Assert.Equal(4, _sandbox.Rows("accounts").Count);
+    }
+
+    [Fact]
     public async Task Delete_in_advance_replaces_the_run_dates_shard_and_leaves_other_shards_alone()
     {
         await _sandbox.SqlAsync("""

@@ -46,6 +46,7 @@ public sealed record WorkflowDefinition
             Where = string.IsNullOrWhiteSpace(table.Where) ? null : table.Where,
             Mode = table.Mode ?? Defaults.Mode,
             Key = table.Key,
+            DeleteMissing = table.DeleteMissing ?? false,
             Incremental = table.Incremental,
             Partition = table.Partition,
             Cluster = table.Cluster,
@@ -80,6 +81,9 @@ public sealed record TablePlanSpec
     public LoadMode Mode { get; init; }
 
     public IReadOnlyList<string> Key { get; init; } = [];
+
+    /// <summary>For mode merge: delete destination rows whose key the source no longer has.</summary>
+    public bool DeleteMissing { get; init; }
 
     public IncrementalSpec? Incremental { get; init; }
 
