@@ -81,14 +81,14 @@ public sealed class MySqlResultReader : IAsyncDisposable
             }
             catch (MySqlServerException)
             {
-                _end = default;
+                _end = ResultEnd.ByError;
                 throw;
             }
         }
 
         if (_kill is not null)
         {
-            _end ??= default;
+            _end ??= ResultEnd.ByError;
             await SettleKillAsync(interrupted);
             if (guarded.Failure is { } failure)
             {
@@ -201,7 +201,7 @@ public sealed class MySqlResultReader : IAsyncDisposable
         {
             // Either the kill or a genuine error ended the result; both leave the connection idle.
             interrupted = _kill is not null;
-            _end = default;
+            _end = ResultEnd.ByError;
         }
 
         if (_kill is not null)

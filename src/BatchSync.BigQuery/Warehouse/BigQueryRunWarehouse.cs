@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using BatchSync.BigQuery.Finishing;
 using BatchSync.BigQuery.Http;
 using BatchSync.BigQuery.Tables;
@@ -19,6 +20,7 @@ public sealed class BigQueryRunWarehouse : IWarehouse
 
     private readonly BigQueryWarehouse _client;
     private readonly ItemPartLoader _parts;
+    private readonly ConcurrentDictionary<string, Exception> _unprepared = new(StringComparer.Ordinal);
 
     public BigQueryRunWarehouse(BigQueryWarehouse client, IStagingStore staging)
     {
@@ -28,19 +30,36 @@ public sealed class BigQueryRunWarehouse : IWarehouse
         _parts = new ItemPartLoader(client, staging);
     }
 
+    /// <summary>
+    /// Prepares every table's destination and staging table. A problem with one table (a schema conflict, a layout
+    /// BigQuery refuses) fails that table alone: its items report it. A problem with the destination as a whole
+    /// (unreachable, no access, a dataset in another location) ends the run here, before any lane starts.
+    /// </summary>
+    /// <exception cref="WarehouseException">The destination cannot be used at all.</exception>
     public async Task PrepareAsync(RunManifest manifest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manifest);
+        var checkedDatasets = new HashSet<string>(StringComparer.Ordinal);
         foreach (var table in manifest.Tables.Where(table => table.PlanError is null))
         {
             var target = Target(manifest, table);
             try
             {
-                await CheckDatasetLocationAsync(target.Destination.Table, cancellationToken);
+                var destination = target.Destination.Table;
+                if (checkedDatasets.Add($"{destination.ProjectId}.{destination.DatasetId}"))
+                {
+                    await CheckDatasetLocationAsync(destination, cancellationToken);
+                }
+
                 await _client.EnsureDestinationAsync(target.Destination, cancellationToken);
-                await _client.CreateStagingTableAsync(target.Staging, target.Destination.Definition with { Description = null }, StagingExpiry, cancellationToken);
+                await _client.CreateStagingTableAsync(target.Staging, target.Destination.Definition, StagingExpiry, cancellationToken);
+                _unprepared.TryRemove(table.OutTable, out _);
             }
-            catch (Exception exception) when (exception is BigQueryException or HttpRequestException or SchemaConflictException or DestinationLayoutException or ArgumentException)
+            catch (Exception exception) when (IsProblemOfThisTable(exception))
+            {
+                _unprepared[table.OutTable] = exception;
+            }
+            catch (Exception exception) when (exception is BigQueryException or HttpRequestException or ArgumentException)
             {
                 throw new WarehouseException($"BigQuery destination {target.Destination.Table} ({_client.Options.Location}) could not be prepared for {table.SourceName}: {exception.Message}", exception);
             }
@@ -50,7 +69,13 @@ public sealed class BigQueryRunWarehouse : IWarehouse
     public Task<long> LoadItemAsync(RunManifest manifest, ManifestTable table, ManifestItem item, ExtractedItem extracted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(extracted);
-        return _parts.LoadAsync(manifest, table, item, extracted, Target(manifest, table).Staging, cancellationToken);
+        var target = Target(manifest, table);
+        if (_unprepared.TryGetValue(table.OutTable, out var problem))
+        {
+            throw new WarehouseException($"{target.Destination.Table} could not be prepared, so {table.SourceName} cannot load: {problem.Message}", problem);
+        }
+
+        return _parts.LoadAsync(manifest, table, item, extracted, target.Staging, cancellationToken);
     }
 
     public async Task<TableLanding> FinishTableAsync(RunManifest manifest, ManifestTable table, long expectedRows, CancellationToken cancellationToken)
@@ -70,6 +95,10 @@ public sealed class BigQueryRunWarehouse : IWarehouse
             throw new WarehouseException($"{table.SourceName} did not land in {target.Destination.Table} ({table.Mode}); the destination is unchanged: {exception.Message}", exception);
         }
     }
+
+    /// <summary>Conflicts with the existing table, or a table definition BigQuery calls invalid; access and network trouble are not.</summary>
+    private static bool IsProblemOfThisTable(Exception exception)
+        => exception is SchemaConflictException or DestinationLayoutException or BigQueryException { Reason: "invalid" };
 
     private static RunTableTarget Target(RunManifest manifest, ManifestTable table)
     {

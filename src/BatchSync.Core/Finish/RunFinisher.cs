@@ -72,10 +72,19 @@ public sealed class RunFinisher(RunStore store, WatermarkStore watermarks, IWare
 
     private async Task<TableReport> LandAsync(RunManifest manifest, ManifestTable table, TableReport summary, CancellationToken cancellationToken)
     {
-        var landing = await warehouse!.FinishTableAsync(manifest, table, summary.Rows, cancellationToken);
+        var key = manifest.Layout.Landing(table.OutTable);
+        var landed = await store.Documents.ReadAsync(key, cancellationToken);
+        var landing = landed is not null
+            ? RunJson.Deserialize<TableLanding>(landed, $"landing record {store.Documents.AddressOf(key)}")
+            : await warehouse!.FinishTableAsync(manifest, table, summary.Rows, cancellationToken);
         if (landing.Rows != summary.Rows)
         {
-            throw new ReconciliationException($"{landing.Destination} holds {landing.Rows} rows after landing, but {summary.Rows} were read from the source.");
+            throw new ReconciliationException($"{landing.Destination} took {landing.Rows} rows, but {summary.Rows} were read from the source.");
+        }
+
+        if (landed is null)
+        {
+            await store.Documents.WriteAsync(key, RunJson.Serialize(landing), cancellationToken);
         }
 
         return summary with { Outcome = TableOutcome.Landed, LandedRows = landing.Rows, Destination = landing.Destination };

@@ -3,11 +3,10 @@ using BatchSync.Core.Runs;
 namespace BatchSync.Core.Planning;
 
 /// <summary>Splits an integer key range into chunks of about <c>rowsPerChunk</c> rows, assuming keys spread evenly.</summary>
-    /// <remarks>
-    /// estimatedRows: The catalog's row estimate; 0 when unknown (then the key span stands in for it).<br/>
-    /// </remarks>
 public static class ChunkSplitter
 {
+    /// <summary>The chunks, first without a lower and last without an upper bound.</summary>
+    /// <remarks>estimatedRows is the catalog's row estimate; 0 when unknown (then the key span stands in for it).</remarks>
     public static IReadOnlyList<ChunkBounds> Split(string column, KeyRange range, long estimatedRows, long rowsPerChunk)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rowsPerChunk, 1);

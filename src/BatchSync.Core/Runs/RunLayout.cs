@@ -20,6 +20,9 @@ public sealed record RunLayout(string Workflow, string RunId)
 
     public string LoadConfiguration(string outTable) => TablePrefix(outTable) + "load.json";
 
+    /// <summary>Written once a table has landed, so a resumed run reports it instead of landing it again.</summary>
+    public string Landing(string outTable) => TablePrefix(outTable) + "landed.json";
+
     public string ItemPrefix(string outTable, string item) => $"{TablePrefix(outTable)}items/{item}/";
 
     public string ItemStatus(string outTable, string item) => ItemPrefix(outTable, item) + "status.json";

@@ -5,7 +5,7 @@ namespace BatchSync.Core.Stage;
 /// <summary>
 /// Turns a stream of CSV chunks into gzip parts in a staging store. Chunks are compressed in parallel on all cores
 /// and spliced in order into one gzip member per part (pigz-style), whose CRC-32 is combined from the chunks' CRCs.
-/// At most <see cref="PartWriterOptions.MaxParallelism"/> chunks are in flight, so memory stays bounded whatever
+/// At most <see cref="PartWriterOptions.MaxParallelism"/> + 1 chunks are in flight, so memory stays bounded whatever
 /// the table size. Disposing without <see cref="CompleteAsync"/> aborts the open part and withdraws parts already published: a failed export leaves no part files.
 /// </summary>
 public sealed class GzipPartWriter : IAsyncDisposable
@@ -45,7 +45,8 @@ public sealed class GzipPartWriter : IAsyncDisposable
             }
         }, CancellationToken.None));
 
-        while (_inFlight.Count >= _options.MaxParallelism)
+        // Up to MaxParallelism chunks compress while the caller fills the next one.
+        while (_inFlight.Count > _options.MaxParallelism)
         {
             await AppendOldestAsync(cancellationToken);
         }

@@ -12,6 +12,7 @@ internal static class CsvBinary
     {
         if (value.IsEmpty)
         {
+            // The closest CSV has to an empty BYTES value; BigQuery may load a quoted empty field of a non-STRING column as NULL.
             destination[0] = (byte)'"';
             destination[1] = (byte)'"';
             return 2;

@@ -133,7 +133,7 @@ public sealed class CsvRowEncoder
 
     private int WriteFromZone(int column, ReadOnlySpan<byte> value, Span<byte> destination, long rowNumber)
     {
-        if (!CsvTemporal.TryParseDateTime(value, out var local, out var fractionStart))
+        if (!CsvTemporal.TryParseDateTime(value, out var local))
         {
             throw Fail(column, rowNumber, $"DATETIME value '{Describe(value)}' could not be read.");
         }
@@ -148,7 +148,8 @@ public sealed class CsvRowEncoder
             throw Fail(column, rowNumber, $"DATETIME value '{Describe(value)}' in zone {_sourceZone!.ZoneId} falls outside the TIMESTAMP range when converted to UTC.");
         }
 
-        return CsvTemporal.WriteUtc(utc, value[fractionStart..], destination);
+        // Zone offsets are whole seconds, so the fractional digits carry over unchanged.
+        return CsvTemporal.WriteUtc(utc, value[CsvTemporal.FractionStart..], destination);
     }
 
     private int ZeroDate(int column, ReadOnlySpan<byte> value, long rowNumber)

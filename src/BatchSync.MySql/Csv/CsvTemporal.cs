@@ -25,11 +25,13 @@ internal static class CsvTemporal
         return value.Length + UtcSuffix.Length;
     }
 
-    /// <summary>Parses <c>YYYY-MM-DD HH:MM:SS</c> and returns the length of the fractional part that follows (with its dot).</summary>
-    public static bool TryParseDateTime(ReadOnlySpan<byte> value, out DateTime local, out int fractionStart)
+    /// <summary>Where the optional fractional seconds (with their dot) start in a DATETIME's text.</summary>
+    public const int FractionStart = 19;
+
+    /// <summary>Parses <c>YYYY-MM-DD HH:MM:SS[.ffffff]</c>.</summary>
+    public static bool TryParseDateTime(ReadOnlySpan<byte> value, out DateTime local)
     {
         local = default;
-        fractionStart = 19;
         if (value.Length < 19 || value[4] != (byte)'-' || value[7] != (byte)'-' || value[10] != (byte)' '
             || value[13] != (byte)':' || value[16] != (byte)':')
         {

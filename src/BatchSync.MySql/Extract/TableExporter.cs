@@ -23,7 +23,7 @@ public static class TableExporter
             () => MySqlConnection.OpenAsync(options.Connection, cancellationToken));
         var connected = total.Elapsed;
 
-        var plan = await RunPhaseAsync(table, "reading the table's columns",
+        var plan = await RunPhaseAsync(table, "checking the table, select and where",
             () => SchemaDiscovery.DiscoverAsync(connection, options.Query, cancellationToken));
         var discovered = total.Elapsed;
 

@@ -14,6 +14,7 @@ namespace BatchSync.MySql.Results;
 /// <param name="Flags">Field flags.</param>
 /// <param name="Decimals">Number of decimals (fractional-second precision for temporal types).</param>
 /// <param name="ExtendedTypeFormat">MariaDB extended type info "format" (for example "json"), when the server sends it.</param>
+/// <param name="ExtendedTypeName">MariaDB extended type info "type name" for plugin types (for example "inet6", "uuid").</param>
 public sealed record MySqlColumn(
     string Name,
     string OriginalName,
@@ -25,7 +26,8 @@ public sealed record MySqlColumn(
     ColumnType Type,
     ColumnFlags Flags,
     byte Decimals,
-    string? ExtendedTypeFormat = null)
+    string? ExtendedTypeFormat = null,
+    string? ExtendedTypeName = null)
 {
     /// <summary>The collation id the server uses for binary strings.</summary>
     public const int BinaryCharacterSet = 63;

@@ -21,6 +21,7 @@ public static class SchemaDiscovery
         var resultColumns = await DescribeResultAsync(connection, query, cancellationToken);
         var columns = resultColumns.Select(result => PlanColumn(query, result, sourceColumns)).ToList();
         CheckNamesAreUnique(query, columns);
+        CheckOverridesNameColumns(query, columns);
         return new ExtractionPlan(query, columns, BuildSelect(query, columns));
     }
 
@@ -58,6 +59,17 @@ public static class SchemaDiscovery
         {
             throw new SchemaMappingException(query.DisplayName, duplicate.Key,
                 "the select returns this column name more than once (BigQuery names are case-insensitive). Give the columns distinct aliases.");
+        }
+    }
+
+    /// <summary>An override for a column the select does not return is a typo, not something to ignore.</summary>
+    private static void CheckOverridesNameColumns(TableQuery query, List<ColumnPlan> columns)
+    {
+        var unknown = query.ColumnTypes.Keys.FirstOrDefault(name => !columns.Any(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)));
+        if (unknown is not null)
+        {
+            throw new SchemaMappingException(query.DisplayName, unknown,
+                $"a type override names this column, but the select returns no such column (it returns: {string.Join(", ", columns.Select(c => c.Name))}).");
         }
     }
 

@@ -5,6 +5,9 @@ internal interface IByteHandler : IAsyncDisposable
 {
     bool IsEncrypted { get; }
 
+    /// <summary>True when bytes have already arrived on the socket, so a read would not wait.</summary>
+    bool HasPendingData { get; }
+
     /// <summary>Reads whatever is available, at least one byte; returns 0 when the server closed the connection.</summary>
     ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken);
 

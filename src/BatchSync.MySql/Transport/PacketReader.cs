@@ -37,7 +37,13 @@ internal sealed class PacketReader : IDisposable
         }
     }
 
-    /// <summary>Reads at least one more byte after what is buffered (moving a partial packet to the front first).</summary>
+    /// <summary>Below this much free space another read is not worth its system call.</summary>
+    private const int MinimumReadSize = 16 * 1024;
+
+    /// <summary>
+    /// Reads at least one more byte after what is buffered (moving a partial packet to the front first), and keeps
+    /// reading while more has already arrived, so one parse pass (and one sink flush) covers as much as possible.
+    /// </summary>
     public async ValueTask FillAsync(CancellationToken cancellationToken)
     {
         if (_start > 0)
@@ -52,7 +58,11 @@ internal sealed class PacketReader : IDisposable
             throw new InvalidOperationException("The receive buffer is full; large packets must be read with ReadExactlyAsync.");
         }
 
-        _end += await ReadSomeAsync(_buffer.AsMemory(_end), cancellationToken);
+        do
+        {
+            _end += await ReadSomeAsync(_buffer.AsMemory(_end), cancellationToken);
+        }
+        while (_buffer.Length - _end >= MinimumReadSize && Handler.HasPendingData);
     }
 
     /// <summary>Fills <paramref name="destination"/> completely: buffered bytes first, then straight from the network.</summary>

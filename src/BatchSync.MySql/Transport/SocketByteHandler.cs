@@ -9,6 +9,8 @@ internal sealed class SocketByteHandler(Socket socket) : IByteHandler
 
     public bool IsEncrypted => false;
 
+    public bool HasPendingData => Socket.Available > 0;
+
     public ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
         => Socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
 

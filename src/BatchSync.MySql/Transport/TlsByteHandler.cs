@@ -17,6 +17,8 @@ internal sealed class TlsByteHandler : IByteHandler
 
     public bool IsEncrypted => true;
 
+    public bool HasPendingData => _socket.Available > 0;
+
     public static async Task<TlsByteHandler> NegotiateAsync(Socket socket, SslClientAuthenticationOptions options, CancellationToken cancellationToken)
     {
         var stream = new SslStream(new NetworkStream(socket, ownsSocket: false), leaveInnerStreamOpen: false);

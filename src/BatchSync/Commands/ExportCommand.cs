@@ -60,7 +60,17 @@ internal static class ExportCommand
         try
         {
             var store = new LocalFolderStagingStore(request.OutputFolder);
-            var export = await TableExporter.ExportAsync(ToOptions(request, environment("MYSQL_PWD")), store, progress: null, cancellationToken);
+            var progress = Console.IsErrorRedirected ? null : new TerminalProgress(Console.Error);
+            ExportResult export;
+            try
+            {
+                export = await TableExporter.ExportAsync(ToOptions(request, environment("MYSQL_PWD")), store, progress, cancellationToken);
+            }
+            finally
+            {
+                progress?.Finish();
+            }
+
             await store.WriteObjectAsync("schema.json", Encoding.UTF8.GetBytes(export.Plan.Schema.ToJson() + "\n"), cancellationToken);
             var zeroDates = request.ZeroDates == ZeroDatePolicy.Fail ? "fail" : "null";
             await store.WriteObjectAsync("export.json", Encoding.UTF8.GetBytes(ExportManifest.ToJson(export, request.Source, zeroDates) + "\n"), cancellationToken);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BatchSync.Commands.Validate;
 using BatchSync.Core.Workflows.Checking;
+using BatchSync.Core.Workflows.Diagnostics;
 
 namespace BatchSync.Commands;
 
@@ -37,6 +38,7 @@ internal static class ValidateCommand
         format.AcceptOnlyFromAmong("text", "json");
 
         var command = new Command("validate", Description) { files, all, dir, connect, format };
+        RejectMisspeltOptions(files, command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var options = new ValidateOptions(
@@ -49,5 +51,19 @@ internal static class ValidateCommand
             return await new ValidateRunner(sourceChecker).RunAsync(options, configuration.Output, configuration.Error, cancellationToken);
         });
         return command;
+    }
+
+    // A mistyped option (--formt) would otherwise be taken for a file name and reported as a missing file.
+    private static void RejectMisspeltOptions(Argument<string[]> files, Command command)
+    {
+        files.Validators.Add(result =>
+        {
+            var optionNames = command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).ToList();
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-')))
+            {
+                var suggestion = Suggestions.DidYouMean(token.Value, optionNames);
+                result.AddError($"unknown option '{token.Value}'" + (suggestion is null ? string.Empty : $"; {suggestion}"));
+            }
+        });
     }
 }

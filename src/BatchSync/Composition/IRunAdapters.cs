@@ -1,6 +1,7 @@
 using BatchSync.Core.Planning;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Work;
+using BatchSync.Core.Workflows.Model;
 using BatchSync.Core.Workflows.References;
 
 namespace BatchSync.Composition;
@@ -15,6 +16,6 @@ internal interface IRunAdapters
 
     IItemExtractor CreateExtractor(ConnectionParts connection, SourceOptions source, string stagingRoot);
 
-    /// <summary>The run's destination, or null to stop after staging. Throws, before any lane starts, when it cannot be built.</summary>
-    Task<IWarehouse?> CreateWarehouseAsync(WarehouseRequest request, TextWriter error, CancellationToken cancellationToken);
+    /// <summary>The workflow's destination, or null to stop after staging.</summary>
+    Task<IWarehouse?> CreateWarehouseAsync(WorkflowDefinition workflow, ReferenceResolver references, string stagingRoot, CancellationToken cancellationToken);
 }

@@ -4,11 +4,12 @@ using BatchSync.Core.Planning;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Stage;
 using BatchSync.Core.Work;
+using BatchSync.Core.Workflows.Model;
 using BatchSync.Core.Workflows.References;
 
 namespace BatchSync.Composition;
 
-/// <summary>The adapters of this build: local staging folders, the MySQL source, BigQuery (or stage-only) destinations.</summary>
+/// <summary>The adapters of this build: local staging folders, the MySQL source, BigQuery (or no) destination.</summary>
 internal sealed class ProductionAdapters : IRunAdapters
 {
     public static ProductionAdapters Instance { get; } = new();
@@ -21,20 +22,13 @@ internal sealed class ProductionAdapters : IRunAdapters
     public IItemExtractor CreateExtractor(ConnectionParts connection, SourceOptions source, string stagingRoot)
         => new MySqlItemExtractor(MySqlConnectionSettings.From(connection, source), new LocalFolderStagingStore(stagingRoot));
 
-    public async Task<IWarehouse?> CreateWarehouseAsync(WarehouseRequest request, TextWriter error, CancellationToken cancellationToken)
+    public async Task<IWarehouse?> CreateWarehouseAsync(WorkflowDefinition workflow, ReferenceResolver references, string stagingRoot, CancellationToken cancellationToken)
     {
-        var destination = request.Destination;
-        if (destination.IsStageOnly)
+        if (workflow.Destination.Type == DestinationType.None)
         {
             return null;
         }
 
-        if (destination.Type == DestinationSummary.BigQuery)
-        {
-            return await BigQueryWarehouseFactory.CreateAsync(request, new LocalFolderStagingStore(request.StagingRoot), cancellationToken);
-        }
-
-        await error.WriteLineAsync($"warning: destination type '{destination.Type}' is not available in this build: the run stages tables and does not load them.");
-        return null;
+        return await BigQueryWarehouseFactory.CreateAsync(workflow.Destination, references, new LocalFolderStagingStore(stagingRoot), cancellationToken);
     }
 }

@@ -7,17 +7,9 @@ namespace BatchSync.Composition;
 internal static class WorkflowOpener
 {
     public static string Locate(string nameOrPath)
-    {
-        if (File.Exists(nameOrPath))
-        {
-            return nameOrPath;
-        }
-
-        var candidates = new[] { ".yml", ".yaml" }.Select(extension => Path.Combine("workflows", nameOrPath + extension)).ToList();
-        return candidates.FirstOrDefault(File.Exists)
+        => WorkflowLocator.Find(nameOrPath, ".", out var tried)
             ?? throw new UsageException(
-                $"workflow '{nameOrPath}' not found: no file '{nameOrPath}' and no {string.Join(" or ", candidates)} (from {Environment.CurrentDirectory}). Name a workflow file, or a name under workflows/.");
-    }
+                $"workflow '{nameOrPath}' not found (looked for {string.Join(" and ", tried)} in {Environment.CurrentDirectory}). Name a workflow file, or a name under workflows/.");
 
     /// <summary>Loads and validates the workflow; warnings go to <paramref name="error"/>, errors end the command.</summary>
     public static async Task<WorkflowDefinition> OpenAsync(string nameOrPath, TextWriter error, CancellationToken cancellationToken)

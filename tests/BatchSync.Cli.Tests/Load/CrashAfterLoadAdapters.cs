@@ -2,6 +2,7 @@ using BatchSync.Composition;
 using BatchSync.Core.Planning;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Work;
+using BatchSync.Core.Workflows.Model;
 using BatchSync.Core.Workflows.References;
 
 namespace BatchSync.Cli.Tests.Load;
@@ -20,8 +21,8 @@ internal sealed class CrashAfterLoadAdapters(CancellationTokenSource crash) : IR
 
     public IItemExtractor CreateExtractor(ConnectionParts connection, SourceOptions source, string stagingRoot) => _inner.CreateExtractor(connection, source, stagingRoot);
 
-    public async Task<IWarehouse?> CreateWarehouseAsync(WarehouseRequest request, TextWriter error, CancellationToken cancellationToken)
-        => await _inner.CreateWarehouseAsync(request, error, cancellationToken) is { } warehouse ? new CrashingWarehouse(warehouse, crash) : null;
+    public async Task<IWarehouse?> CreateWarehouseAsync(WorkflowDefinition workflow, ReferenceResolver references, string stagingRoot, CancellationToken cancellationToken)
+        => await _inner.CreateWarehouseAsync(workflow, references, stagingRoot, cancellationToken) is { } warehouse ? new CrashingWarehouse(warehouse, crash) : null;
 
     private sealed class CrashingWarehouse(IWarehouse inner, CancellationTokenSource crash) : IWarehouse
     {

@@ -6,10 +6,13 @@ namespace BatchSync.Cli.Tests.Run;
 /// <summary>Runs the batchsync command line in this process, capturing stdout and stderr.</summary>
 internal static class CliInvocation
 {
-    public static async Task<CliResult> RunAsync(string[] args, TextWriter? output = null, CancellationToken cancellationToken = default)
+    public static Task<CliResult> RunAsync(string[] args, TextWriter? output = null, CancellationToken cancellationToken = default)
+        => RunAsync(CommandCatalog.All(), args, output, cancellationToken);
+
+    public static async Task<CliResult> RunAsync(IEnumerable<Command> commands, string[] args, TextWriter? output = null, CancellationToken cancellationToken = default)
     {
         var root = new RootCommand("batchsync");
-        foreach (var command in CommandCatalog.All())
+        foreach (var command in commands)
         {
             root.Subcommands.Add(command);
         }

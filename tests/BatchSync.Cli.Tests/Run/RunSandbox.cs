@@ -39,7 +39,7 @@ internal sealed class RunSandbox : IDisposable
     public Task SqlAsync(string sql) => Server.ExecuteAsync(sql, Database);
 
     /// <summary>Writes the workflow: the source is this sandbox's database, staging its folder, no destination.</summary>
-    public async Task WriteWorkflowAsync(string tablesYaml, string defaults = "parallelism: 3")
+    public async Task WriteWorkflowAsync(string tablesYaml, string defaults = "parallelism: 3", string destination = "type: none")
     {
         var yaml = $"""
             name: shop
@@ -52,6 +52,8 @@ internal sealed class RunSandbox : IDisposable
               tls: disabled
             staging:
               uri: {Staging}
+            destination:
+              {destination}
             defaults:
               {defaults}
             tables:

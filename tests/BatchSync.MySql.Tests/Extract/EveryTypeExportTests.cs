@@ -1,6 +1,7 @@
 using System.Globalization;
 using BatchSync.Core.Schema;
 using BatchSync.MySql.Csv;
+using BatchSync.MySql.Extract;
 using BatchSync.MySql.Schema;
 using BatchSync.Testing;
 
@@ -242,6 +243,60 @@ public sealed class EveryTypeExportTests : IAsyncLifetime, IDisposable
         {
             Assert.Equal(new FileInfo(part.Uri).Length, part.CompressedBytes);
             await GzipTool.AssertValidAsync(part.Uri);
+        }
+    }
+
+    [Fact]
+    public async Task A_custom_select_with_geometry_and_an_awkward_table_name_still_exports_wkt()
+    {
+        var server = await SharedMariaDb.GetAsync();
+        await server.ExecuteAsync("""
+            CREATE TABLE `we``ird table` (id INT PRIMARY KEY, g GEOMETRY, `日本` VARCHAR(10));
+            INSERT INTO `we``ird table` VALUES (1, ST_GeomFromText('LINESTRING(0 0,1 1)'), 'あ'), (2, NULL, NULL);
+            """, _database);
+
+        var result = await _harness.ExportAsync(new TableQuery { Database = _database, Table = "we`ird table", Select = "id, g AS shape, `日本`", Where = "id > 0" });
+
+        Assert.Equal(["id", "shape", "日本"], result.Plan.Schema.Fields.Select(f => f.Name));
+        Assert.Contains("ST_AsText(`shape`)", result.Plan.SelectSql, StringComparison.Ordinal);
+        var expected = await ServerValues.TextAsync(_database, "we`ird table".Replace("`", "``", StringComparison.Ordinal), "ST_AsText(g)");
+        Assert.Equal(expected.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value), ExportHarness.ReadRecords(result).OrderBy(r => r[0], StringComparer.Ordinal).Select(r => r[1]));
+    }
+
+    [Fact]
+    public async Task A_cancelled_export_leaves_no_parts()
+    {
+        var server = await SharedMariaDb.GetAsync();
+        await server.ExecuteAsync("CREATE TABLE big (id INT PRIMARY KEY, s VARCHAR(100)); INSERT INTO big SELECT seq, MD5(seq) FROM seq_1_to_50000;", _database);
+        using var cancellation = new CancellationTokenSource();
+        var options = new TableExportOptions
+        {
+            Connection = await ExportHarness.ConnectionAsync(_database),
+            Query = new TableQuery { Database = _database, Table = "big" },
+            ChunkSize = 8 * 1024,
+            Parts = new Core.Stage.PartWriterOptions { PartSizeBytes = 16 * 1024 },
+        };
+        var progress = new CancelAfterRows(cancellation, rows: 20_000);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            TableExporter.ExportAsync(options, new Core.Stage.LocalFolderStagingStore(_harness.Folder), progress, cancellation.Token));
+
+        Assert.True(progress.Reports > 0);
+        Assert.Empty(_harness.PartFiles());
+    }
+
+    /// <summary>Cancels from the progress callback, which the exporter calls synchronously between chunks.</summary>
+    private sealed class CancelAfterRows(CancellationTokenSource cancellation, long rows) : IProgress<ExportProgress>
+    {
+        public int Reports { get; private set; }
+
+        public void Report(ExportProgress value)
+        {
+            Reports++;
+            if (value.Rows >= rows)
+            {
+                cancellation.Cancel();
+            }
         }
     }
 }

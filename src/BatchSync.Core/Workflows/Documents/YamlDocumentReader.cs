@@ -18,6 +18,7 @@ public static partial class YamlDocumentReader
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(diagnostics);
         var parser = new Parser(new StringReader(text));
+        var builder = new Builder(parser, file, diagnostics);
         try
         {
             parser.Consume<StreamStart>();
@@ -27,7 +28,7 @@ public static partial class YamlDocumentReader
             }
 
             parser.Consume<DocumentStart>();
-            var root = new Builder(parser, file, diagnostics).ReadNode();
+            var root = builder.ReadNode();
             parser.Consume<DocumentEnd>();
             if (parser.Accept<DocumentStart>(out var second))
             {
@@ -42,9 +43,40 @@ public static partial class YamlDocumentReader
         }
         catch (YamlException exception)
         {
-            diagnostics.Error(DiagnosticCodes.SyntaxError, At(file, exception.Start), $"YAML syntax error: {WithoutPosition(exception.Message)}");
+            var location = FirstTabIndentation(text, file) is { } tab && exception.Message.Contains("tab", StringComparison.Ordinal)
+                ? tab
+                : At(file, exception.Start);
+            diagnostics.Error(DiagnosticCodes.SyntaxError, location, $"YAML syntax error: {WithoutPosition(exception.Message)}");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser fails this way (not with a YamlException) on a flow collection left open.
+            var location = builder.InnermostOpenFlow is { } open ? At(file, open) : new SourceLocation(file, 1, 1);
+            diagnostics.Error(
+                DiagnosticCodes.SyntaxError,
+                location,
+                "YAML syntax error: a '[' or '{' opened here is not closed",
+                "close it on the same logical value, or write the list/map as indented lines");
+            return null;
+        }
+    }
+
+    // YamlDotNet locates "tab as indentation" at the enclosing mapping; the user needs the line with the tab.
+    private static SourceLocation? FirstTabIndentation(string text, string file)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indentation = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indentation)
+            {
+                return new SourceLocation(file, i + 1, tab + 1);
+            }
+        }
+
+        return null;
     }
 
     internal static SourceLocation At(string file, Mark mark) => new(file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
@@ -58,6 +90,10 @@ public static partial class YamlDocumentReader
     private sealed class Builder(IParser parser, string file, DiagnosticBag diagnostics)
     {
         private readonly Dictionary<string, ConfigNode> _anchors = new(StringComparer.Ordinal);
+        private readonly Stack<Mark> _openFlows = new();
+
+        /// <summary>Where the innermost '[' or '{' still being read starts.</summary>
+        public Mark? InnermostOpenFlow => _openFlows.Count > 0 ? _openFlows.Peek() : null;
 
         public ConfigNode ReadNode()
         {
@@ -96,10 +132,13 @@ public static partial class YamlDocumentReader
         {
             var start = parser.Consume<SequenceStart>();
             var items = new List<ConfigNode>();
+            EnterFlow(start.Style == SequenceStyle.Flow, start.Start);
             while (!parser.TryConsume<SequenceEnd>(out _))
             {
                 items.Add(ReadNode());
             }
+
+            LeaveFlow(start.Style == SequenceStyle.Flow);
 
             var node = new ConfigSequence(At(file, start.Start), items);
             Remember(start.Anchor, node);
@@ -111,6 +150,7 @@ public static partial class YamlDocumentReader
             var start = parser.Consume<MappingStart>();
             var entries = new List<ConfigEntry>();
             var seen = new Dictionary<string, ConfigScalar>(StringComparer.Ordinal);
+            EnterFlow(start.Style == MappingStyle.Flow, start.Start);
             while (!parser.TryConsume<MappingEnd>(out _))
             {
                 var keyNode = ReadNode();
@@ -135,9 +175,26 @@ public static partial class YamlDocumentReader
                 entries.Add(new ConfigEntry(key, value));
             }
 
+            LeaveFlow(start.Style == MappingStyle.Flow);
             var node = new ConfigMap(At(file, start.Start), entries);
             Remember(start.Anchor, node);
             return node;
+        }
+
+        private void EnterFlow(bool isFlow, Mark start)
+        {
+            if (isFlow)
+            {
+                _openFlows.Push(start);
+            }
+        }
+
+        private void LeaveFlow(bool isFlow)
+        {
+            if (isFlow)
+            {
+                _openFlows.Pop();
+            }
         }
 
         private void Remember(AnchorName anchor, ConfigNode node)

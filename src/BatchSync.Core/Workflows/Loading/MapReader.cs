@@ -13,6 +13,7 @@ namespace BatchSync.Core.Workflows.Loading;
 internal sealed class MapReader
 {
     private readonly ConfigMap _map;
+    private readonly HashSet<string> _suggested = new(StringComparer.Ordinal);
 
     public MapReader(ConfigMap map, string where, DiagnosticBag diagnostics, IReadOnlyCollection<string> allowedKeys, UnknownKeyPolicy? unknownKeys = null)
     {
@@ -21,14 +22,22 @@ internal sealed class MapReader
         Diagnostics = diagnostics;
         foreach (var entry in map.Entries.Where(e => !allowedKeys.Contains(e.Key.Value)))
         {
-            if (unknownKeys?.Invoke(entry.Key) != true)
+            if (unknownKeys?.Invoke(entry.Key) == true)
             {
-                diagnostics.Error(
-                    DiagnosticCodes.UnknownKey,
-                    entry.Key.Location,
-                    $"unknown key '{entry.Key.Value}' {InWhere(where)}",
-                    Suggestions.DidYouMean(entry.Key.Value, allowedKeys) ?? $"the keys here are: {string.Join(", ", allowedKeys)}");
+                continue;
             }
+
+            var suggestion = Suggestions.Closest(entry.Key.Value, allowedKeys);
+            if (suggestion is not null)
+            {
+                _suggested.Add(suggestion);
+            }
+
+            diagnostics.Error(
+                DiagnosticCodes.UnknownKey,
+                entry.Key.Location,
+                $"unknown key '{entry.Key.Value}' {InWhere(where)}",
+                suggestion is null ? $"the keys here are: {string.Join(", ", allowedKeys)}" : $"did you mean '{suggestion}'?");
         }
     }
 
@@ -54,16 +63,20 @@ internal sealed class MapReader
     /// <summary>Where the key's value is (or the key, or the map when absent), for diagnostics about it.</summary>
     public SourceLocation LocationOf(string key) => _map.Find(key) is { } entry ? entry.Value.Location : _map.Location;
 
-    public void ReportMissing(string key, string? hint = null) =>
-        Diagnostics.Error(DiagnosticCodes.MissingKey, Location, $"missing required key '{key}' {InWhere(Where)}", hint);
+    /// <summary>Reports a missing key, unless a misspelling of it was already reported (one mistake, one message).</summary>
+    public void ReportMissing(string key, string? hint = null)
+    {
+        if (!_suggested.Contains(key))
+        {
+            Diagnostics.Error(DiagnosticCodes.MissingKey, Location, $"missing required key '{key}' {InWhere(Where)}", hint);
+        }
+    }
 
     public string? String(string key) => Node(key) is { } node ? AsString(node, PathOf(key)) : null;
 
-    public ConfigScalar? Scalar(string key)
-    {
-        var node = Node(key);
-        return node is null ? null : AsString(node, PathOf(key)) is null ? null : (ConfigScalar)node;
-    }
+    /// <summary>The scalar under <paramref name="key"/> when it reads as a string (reported otherwise), with its position.</summary>
+    public ConfigScalar? Scalar(string key) =>
+        Node(key) is { } node && AsString(node, PathOf(key)) is not null ? (ConfigScalar)node : null;
 
     public string? RequiredString(string key, string? hint = null)
     {
@@ -124,7 +137,10 @@ internal sealed class MapReader
     public T? Enum<T>(string key, IReadOnlyDictionary<string, T> names)
         where T : struct
     {
-        var node = Node(key);
+        // A plain `null` is absent for most keys but is the spelling of a value for some enums (zero_dates: null).
+        var node = _map.Find(key)?.Value is ConfigScalar { IsNull: true, Value: "null" } spelledNull && names.ContainsKey("null")
+            ? spelledNull
+            : Node(key);
         return node is null ? null : AsEnum(node, PathOf(key), names);
     }
 

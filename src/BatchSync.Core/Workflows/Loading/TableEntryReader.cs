@@ -14,7 +14,7 @@ internal static class TableEntryReader
     public static TableSpec? Read(ConfigMap node, string where, TableContext context, DiagnosticBag diagnostics, bool included)
     {
         var map = new MapReader(node, where, diagnostics, WorkflowKeys.Table, included ? key => ToleratedEmbulkKey(key, where, diagnostics) : null);
-        var table = map.RequiredString("table", "name the source table, e.g. table: orders");
+        var table = ReadTable(map);
         var spec = new TableSpec
         {
             Table = table ?? string.Empty,
@@ -22,7 +22,7 @@ internal static class TableEntryReader
             Database = map.String("database"),
             OutTable = ReadOutTable(map, table),
             Dataset = ReadDataset(map),
-            Select = map.String("select"),
+            Select = NonEmpty(map.Scalar("select"))?.Value,
             Where = ReadWhere(map),
             Mode = map.Enum("mode", EnumNames.LoadModes),
             Key = ReadColumnList(map, "key"),
@@ -41,6 +41,23 @@ internal static class TableEntryReader
         return table is null ? null : spec;
     }
 
+    private static string? ReadTable(MapReader map)
+    {
+        var table = map.RequiredString("table", "name the source table, e.g. table: orders");
+        var dot = table?.IndexOf('.', StringComparison.Ordinal) ?? -1;
+        if (dot > 0 && !map.Has("database"))
+        {
+            map.Diagnostics.Error(
+                DiagnosticCodes.BadValue,
+                map.LocationOf("table"),
+                $"{map.PathOf("table")} '{table}' looks like database.table",
+                $"write database: {table![..dot]} and table: {table[(dot + 1)..]}");
+            return null;
+        }
+
+        return table;
+    }
+
     private static bool ToleratedEmbulkKey(ConfigScalar key, string where, DiagnosticBag diagnostics)
     {
         if (!WorkflowKeys.EmbulkOnly.TryGetValue(key.Value, out var instead))
@@ -54,7 +71,7 @@ internal static class TableEntryReader
 
     private static OutTableTemplate? ReadOutTable(MapReader map, string? table)
     {
-        var scalar = map.Scalar("out_table");
+        var scalar = NonEmpty(map.Scalar("out_table"));
         var text = scalar?.Value ?? table;
         if (text is null)
         {
@@ -83,7 +100,7 @@ internal static class TableEntryReader
 
     private static string? ReadDataset(MapReader map)
     {
-        var dataset = map.Scalar("dataset");
+        var dataset = NonEmpty(map.Scalar("dataset"));
         if (dataset is not null && BigQueryNames.CheckDataset(dataset.Value) is { } error)
         {
             map.Diagnostics.Error(DiagnosticCodes.BadName, dataset.Location, $"{map.PathOf("dataset")}: {error}");
@@ -91,6 +108,9 @@ internal static class TableEntryReader
 
         return dataset?.Value;
     }
+
+    // Table lists kept for embulk often carry "" for "not set"; read it as absent, like an empty where.
+    private static ConfigScalar? NonEmpty(ConfigScalar? scalar) => string.IsNullOrWhiteSpace(scalar?.Value) ? null : scalar;
 
     private static string? ReadWhere(MapReader map)
     {

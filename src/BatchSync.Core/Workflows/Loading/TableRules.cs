@@ -1,4 +1,5 @@
 using BatchSync.Core.Workflows.Diagnostics;
+using BatchSync.Core.Workflows.Documents;
 using BatchSync.Core.Workflows.Model;
 
 namespace BatchSync.Core.Workflows.Loading;
@@ -17,9 +18,13 @@ internal static class TableRules
 
     private static void CheckKey(MapReader map, TableSpec spec, LoadMode mode)
     {
-        if (mode == LoadMode.Merge && spec.Key.Count == 0 && !map.Has("key"))
+        if (mode == LoadMode.Merge && !map.Has("key"))
         {
             map.ReportMissing("key", "mode merge upserts by key columns: add key: [id]");
+        }
+        else if (mode == LoadMode.Merge && map.Node("key") is ConfigSequence { Items.Count: 0 })
+        {
+            map.Diagnostics.Error(DiagnosticCodes.BadValue, map.LocationOf("key"), $"{map.PathOf("key")} is empty; mode merge needs at least one key column");
         }
         else if (mode != LoadMode.Merge && map.Has("key"))
         {

@@ -1,4 +1,3 @@
-using BatchSync.Core.Schema;
 using BatchSync.Core.Workflows.Diagnostics;
 using BatchSync.Core.Workflows.Templates;
 
@@ -51,12 +50,3 @@ public sealed record TableSpec
 
     public int? Retries { get; init; }
 }
-
-/// <summary>Read only rows changed since the last committed watermark, minus <see cref="Lookback"/> for late writers.</summary>
-public sealed record IncrementalSpec(string Column, TimeSpan Lookback);
-
-/// <summary>Split the table by primary-key ranges into items of about <see cref="Rows"/> rows.</summary>
-public sealed record ChunkSpec(long Rows);
-
-/// <summary>A per-column override: the BigQuery type and/or the destination column name.</summary>
-public sealed record ColumnOverride(BigQueryType? Type, string? Name);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using BatchSync.Core.Workflows.Model;
 
 namespace BatchSync.Core.Workflows.References;
@@ -90,70 +89,5 @@ public sealed class ReferenceResolver
         return reference.JsonKey is null
             ? new SecretValue(text)
             : new SecretValue(JsonSecret.ReadKey(text, reference));
-    }
-}
-
-/// <summary>Reads fields of a secret that holds a JSON object, without ever quoting its content in errors.</summary>
-internal static class JsonSecret
-{
-    public static string ReadKey(string secretText, SecretReference reference)
-    {
-        using var document = Parse(secretText, reference);
-        if (!document.RootElement.TryGetProperty(reference.JsonKey!, out var value))
-        {
-            var keys = string.Join(", ", document.RootElement.EnumerateObject().Select(p => p.Name));
-            throw new ReferenceResolutionException($"secret '{reference.SecretId}' has no key '{reference.JsonKey}' (it has: {keys})");
-        }
-
-        return TextOf(value);
-    }
-
-    public static JsonDocument Parse(string secretText, ValueReference reference)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(secretText);
-        }
-        catch (JsonException)
-        {
-            // Deliberately without the inner exception: its message quotes the offending characters.
-            throw new ReferenceResolutionException($"{reference} is not a JSON object, so its fields cannot be read");
-        }
-
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            document.Dispose();
-            throw new ReferenceResolutionException($"{reference} is not a JSON object, so its fields cannot be read");
-        }
-
-        return document;
-    }
-
-    public static string TextOf(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString()!,
-        JsonValueKind.Null => string.Empty,
-        _ => value.GetRawText(),
-    };
-}
-
-/// <summary>The fields of an RDS-managed database secret that a connection uses.</summary>
-internal sealed record RdsSecretFields(string? Host, string? Port, string? Username, SecretValue? Password, string? DbName)
-{
-    public static readonly RdsSecretFields Empty = new(null, null, null, null, null);
-
-    public static RdsSecretFields Parse(SecretValue secret, ValueReference reference)
-    {
-        using var document = JsonSecret.Parse(secret.Reveal(), reference);
-        var root = document.RootElement;
-        string? Field(string name) => root.TryGetProperty(name, out var value) ? JsonSecret.TextOf(value) : null;
-        var password = Field("password");
-        return new RdsSecretFields(
-            Field("host"),
-            Field("port"),
-            Field("username"),
-            password is null ? null : new SecretValue(password),
-            Field("dbname"));
     }
 }

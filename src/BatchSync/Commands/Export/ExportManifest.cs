@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BatchSync.Core.Stage;
@@ -6,7 +7,10 @@ using BatchSync.MySql.Extract;
 
 namespace BatchSync.Commands.Export;
 
-/// <summary>export.json: what was exported, from where, how, and the parts with their hashes. Never holds secrets.</summary>
+/// <summary>
+/// export.json: what was exported, from where, how, and the parts with their hashes. Never holds secrets.
+/// Written for people and tools reading a file, not for embedding in HTML, so SQL keeps its backticks and quotes.
+/// </summary>
 internal static class ExportManifest
 {
     public static string ToJson(ExportResult result, MySqlSourceUri source, string zeroDates)
@@ -56,7 +60,7 @@ internal static class ExportManifest
             },
             ["exported_at"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
         };
-        return manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        return manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
     private static double Seconds(TimeSpan span) => Math.Round(span.TotalSeconds, 3);

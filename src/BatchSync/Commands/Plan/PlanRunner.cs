@@ -10,7 +10,8 @@ internal sealed class PlanRunner(IRunAdapters adapters, TimeProvider time)
     public async Task<int> RunAsync(string workflowName, IReadOnlyList<string>? tables, int? parallelism, string? secretsFile, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var workflow = await WorkflowOpener.OpenAsync(workflowName, error, cancellationToken);
-        var connection = await SourceConnections.ResolveAsync(workflow, secretsFile, cancellationToken);
+        var references = await References.CreateAsync(secretsFile, cancellationToken);
+        var connection = await references.ResolveConnectionAsync(workflow.Source, cancellationToken);
         var stagingRoot = workflow.Staging.Location.ToString();
         var request = WorkflowPlanRequests.Create(workflow, new RunOptions(
             RunId.New(time.GetUtcNow()), time.GetUtcNow(), tables, parallelism, stagingRoot, connection.Database ?? ""));

@@ -22,7 +22,8 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
 
         var runId = ParseRunId(options.RunId);
         var stagingRoot = StagingRoots.Choose(options.Staging, workflow);
-        var connection = await SourceConnections.ResolveAsync(workflow, options.SecretsFile, cancellationToken);
+        var references = await References.CreateAsync(options.SecretsFile, cancellationToken);
+        var connection = await references.ResolveConnectionAsync(workflow.Source, cancellationToken);
         var request = WorkflowPlanRequests.Create(workflow, new RunOptions(
             runId, time.GetUtcNow(), options.Tables, options.Parallelism, stagingRoot, connection.Database ?? ""));
 
@@ -31,8 +32,7 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
         var human = outputIsTerminal ? output : error;
         var terminal = outputIsTerminal ? new TerminalProgress(output, time) : null;
         IRunProgress progress = terminal is not null ? terminal : new JsonLinesProgress(output, time, TimeSpan.FromSeconds(5));
-        var warehouse = await adapters.CreateWarehouseAsync(new WarehouseRequest(request.Destination, workflow.Destination, options.SecretsFile, stagingRoot), error, cancellationToken);
-        var services = new RunServices(documents, adapters.CreateExtractor(connection, source, stagingRoot), warehouse, progress, time);
+        var services = new RunServices(documents, adapters.CreateExtractor(connection, source, stagingRoot), await adapters.CreateWarehouseAsync(workflow, references, stagingRoot, cancellationToken), progress, time);
 
         RunResult result;
         try

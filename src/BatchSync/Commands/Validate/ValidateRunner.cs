@@ -1,5 +1,7 @@
 using BatchSync.Core.Workflows.Checking;
+using BatchSync.Core.Workflows.Diagnostics;
 using BatchSync.Core.Workflows.Loading;
+using BatchSync.Core.Workflows.Model;
 
 namespace BatchSync.Commands.Validate;
 
@@ -47,7 +49,20 @@ internal sealed class ValidateRunner(IWorkflowSourceChecker? sourceChecker)
             return new FileValidation(load, load.Diagnostics);
         }
 
-        var found = await sourceChecker!.CheckAsync(load.Workflow, cancellationToken);
-        return new FileValidation(load, [.. load.Diagnostics, .. found]);
+        return new FileValidation(load, [.. load.Diagnostics, .. await CheckSourceAsync(load.Workflow, cancellationToken)]);
+    }
+
+    private async Task<IReadOnlyList<Diagnostic>> CheckSourceAsync(WorkflowDefinition workflow, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await sourceChecker!.CheckAsync(workflow, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // An unreachable source is a finding about this file, not a crash of the whole validation.
+            var location = new SourceLocation(workflow.FilePath, 1, 1);
+            return [new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.SourceCheck, location, $"could not check the source: {exception.Message}", "check the source settings and that the database is reachable from here")];
+        }
     }
 }

@@ -26,12 +26,12 @@ internal sealed class WorkRunner(IRunAdapters adapters, TimeProvider time)
         var lane = ChooseLane(laneOption, manifest);
 
         var workflow = await WorkflowOpener.OpenAsync(manifest.WorkflowFile ?? manifest.Workflow, error, cancellationToken);
-        var connection = await SourceConnections.ResolveAsync(workflow, secretsFile, cancellationToken);
+        var references = await References.CreateAsync(secretsFile, cancellationToken);
+        var connection = await references.ResolveConnectionAsync(workflow.Source, cancellationToken);
         var terminal = outputIsTerminal ? new TerminalProgress(output, time) : null;
         IRunProgress progress = terminal is not null ? terminal : new JsonLinesProgress(output, time, TimeSpan.FromSeconds(5));
-        var warehouse = await adapters.CreateWarehouseAsync(new WarehouseRequest(manifest.Destination, workflow.Destination, secretsFile, location.StagingRoot), error, cancellationToken);
         var services = new RunServices(
-            documents, adapters.CreateExtractor(connection, SourceOptions.Of(workflow), location.StagingRoot), warehouse, progress, time);
+            documents, adapters.CreateExtractor(connection, SourceOptions.Of(workflow), location.StagingRoot), await adapters.CreateWarehouseAsync(workflow, references, location.StagingRoot, cancellationToken), progress, time);
 
         progress.RunPlanned(manifest);
         Core.Work.LaneResult result;

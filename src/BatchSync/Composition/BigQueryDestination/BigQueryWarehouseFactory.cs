@@ -3,6 +3,7 @@ using BatchSync.BigQuery.Auth;
 using BatchSync.BigQuery.Warehouse;
 using BatchSync.Core.Stage;
 using BatchSync.Core.Work;
+using BatchSync.Core.Workflows.Model;
 using BatchSync.Core.Workflows.References;
 
 namespace BatchSync.Composition.BigQueryDestination;
@@ -14,29 +15,30 @@ namespace BatchSync.Composition.BigQueryDestination;
 /// </summary>
 internal static class BigQueryWarehouseFactory
 {
-    public static async Task<IWarehouse> CreateAsync(WarehouseRequest request, IStagingStore staging, CancellationToken cancellationToken)
+    // One client for the process: uploads send chunks of up to 16 MiB, which a slow link needs minutes for.
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromMinutes(10) };
+
+    public static async Task<IWarehouse> CreateAsync(DestinationSettings destination, ReferenceResolver references, IStagingStore staging, CancellationToken cancellationToken)
     {
-        var destination = request.Destination;
         var options = new BigQueryClientOptions
         {
             ProjectId = destination.Project ?? throw new UsageException("destination.project is not set: name the Google Cloud project to land in."),
             Location = destination.Location ?? throw new UsageException("destination.location is not set: BigQuery jobs must run in the dataset's location (e.g. US, EU, asia-northeast1)."),
-            ApiRoot = request.Settings.Endpoint ?? BigQueryClientOptions.DefaultApiRoot,
+            ApiRoot = destination.Endpoint ?? BigQueryClientOptions.DefaultApiRoot,
         };
-        var tokens = await CreateTokenSourceAsync(request, cancellationToken);
-        return new BigQueryRunWarehouse(new BigQueryWarehouse(new HttpClient(), tokens, options), staging);
+        var tokens = await CreateTokenSourceAsync(destination, references, cancellationToken);
+        return new BigQueryRunWarehouse(new BigQueryWarehouse(Http, tokens, options), staging);
     }
 
-    private static async Task<IAccessTokenSource> CreateTokenSourceAsync(WarehouseRequest request, CancellationToken cancellationToken)
+    private static async Task<IAccessTokenSource> CreateTokenSourceAsync(DestinationSettings destination, ReferenceResolver references, CancellationToken cancellationToken)
     {
-        if (request.Settings.Credentials is { } reference)
+        if (destination.Credentials is { } reference)
         {
-            ISecretSource? secrets = request.SecretsFile is null ? null : await LocalSecretsFile.LoadAsync(request.SecretsFile, cancellationToken);
-            var json = await new ReferenceResolver(secrets).ResolveAsync(reference, cancellationToken);
+            var json = await references.ResolveAsync(reference, cancellationToken);
             return GoogleCredentialJson.CreateTokenSource(json.Reveal());
         }
 
-        if (EmulatorEndpoint.IsLoopback(request.Settings.Endpoint))
+        if (EmulatorEndpoint.IsLoopback(destination.Endpoint))
         {
             return new StaticAccessTokenSource(EmulatorEndpoint.Token);
         }

@@ -28,7 +28,7 @@ internal sealed class MySqlItemExtractor(MySqlConnectionOptions connection, ISta
             Parts = new PartWriterOptions { NamePrefix = extraction.PartPrefix, PartSizeBytes = settings.PartSizeMb * 1024L * 1024 },
         };
 
-        var result = await TableExporter.ExportAsync(options, store, new ProgressRelay(progress), cancellationToken);
+        var result = await MySqlTransientErrors.RetryableAsync(() => TableExporter.ExportAsync(options, store, new ProgressRelay(progress), cancellationToken));
         if (result.Plan.Schema.ToJson() != table.Schema.ToJson())
         {
             throw new SourceTableException(

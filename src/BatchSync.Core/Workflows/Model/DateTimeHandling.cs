@@ -1,0 +1,11 @@
+namespace BatchSync.Core.Workflows.Model;
+
+/// <summary>How MySQL DATETIME columns are written.</summary>
+public enum DateTimeHandling
+{
+    /// <summary>BigQuery DATETIME, the wall-clock value unchanged.</summary>
+    DateTime,
+
+    /// <summary>BigQuery TIMESTAMP, converted from source.timezone.</summary>
+    Timestamp,
+}

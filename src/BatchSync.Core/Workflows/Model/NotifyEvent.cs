@@ -1,0 +1,7 @@
+namespace BatchSync.Core.Workflows.Model;
+
+public enum NotifyEvent
+{
+    Failure,
+    Success,
+}

@@ -1,0 +1,9 @@
+namespace BatchSync.Core.Workflows.Model;
+
+public enum TimePartitionType
+{
+    Hour,
+    Day,
+    Month,
+    Year,
+}
