@@ -109,6 +109,33 @@ public sealed class BigQueryLoadFaultTests : IAsyncLifetime
         Assert.False(_sandbox.HasTable("users"));
     }
 
+    [Fact]
+    public async Task A_schema_conflict_fails_only_its_table_and_leaves_its_destination_as_it_was()
+    {
+        await _sandbox.SqlAsync("""
+            CREATE TABLE prices (id INT PRIMARY KEY, amount INT NOT NULL);
+            INSERT INTO prices VALUES (1, 100), (2, 200);
+            CREATE TABLE tags (id INT PRIMARY KEY, tag VARCHAR(20) NOT NULL);
+            INSERT INTO tags VALUES (1, 'red');
+            """);
+        await _sandbox.WriteWorkflowAsync("""
+              - table: prices
+              - table: tags
+            """);
+        var first = await _sandbox.RunAsync("conflict-1");
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var pricesBefore = RowTexts("prices");
+
+        await _sandbox.SqlAsync("ALTER TABLE prices MODIFY amount VARCHAR(10) NOT NULL; UPDATE prices SET amount = 'n/a' WHERE id = 2; INSERT INTO tags VALUES (2, 'blue');");
+        var second = await _sandbox.RunAsync("conflict-2");
+
+        Assert.True(second.ExitCode == 1, second.ToString());
+        Assert.Contains("amount", second.Error, StringComparison.Ordinal);
+        Assert.Contains("INT64", second.Error, StringComparison.Ordinal);
+        Assert.Equal(pricesBefore, RowTexts("prices"));
+        await SourceComparison.AssertSameRowsAsync(_sandbox.Run, "tags", _sandbox.Rows("tags"), Integer("id"), Text("tag"));
+    }
+
     private int UploadSessions() => _sandbox.BigQuery.Requests.Count(r => r.StartsWith("POST /upload/", StringComparison.Ordinal));
 
     private List<string> RowTexts(string table) =>
