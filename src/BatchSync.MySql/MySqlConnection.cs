@@ -96,12 +96,43 @@ public sealed class MySqlConnection : IAsyncDisposable
     }
 
     /// <summary>Sends the query and reads the column definitions; rows stay on the wire until <see cref="MySqlResultReader.ReadRowsAsync"/>.</summary>
+    /// <remarks>
+    /// Cancelling while the server is still working on the first packet kills the query from a second connection,
+    /// waits for the server to stop, and throws <see cref="OperationCanceledException"/>; the connection stays usable.
+    /// </remarks>
     public async Task<MySqlResultReader> ExecuteReaderAsync(string sql, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sql);
         EnsureUsable();
-        var reader = await RunAsync(() => StartQueryAsync(sql, cancellationToken), "running a query on", cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var cancellation = new QueryCancellation(this);
+        MySqlResultReader reader;
+        using (cancellation.StartWhenCancelled(cancellationToken))
+        {
+            try
+            {
+                reader = await RunAsync(() => StartQueryAsync(sql, CancellationToken.None), "running a query on", CancellationToken.None);
+            }
+            catch (MySqlServerException) when (cancellation.Started)
+            {
+                await cancellation.SettleAsync(interrupted: true);
+                throw new OperationCanceledException("The query was cancelled.", cancellationToken);
+            }
+            catch (MySqlException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException("The query was cancelled; the connection was closed because the query could not be killed.", cancellationToken);
+            }
+        }
+
         _activeReader = reader;
+        if (cancellation.Started)
+        {
+            // The result began before the kill landed: drop it, absorb the kill, and report the cancellation.
+            await reader.DisposeAsync();
+            await cancellation.SettleAsync(interrupted: false);
+            throw new OperationCanceledException("The query was cancelled.", cancellationToken);
+        }
+
         return reader;
     }
 

@@ -14,19 +14,18 @@ public sealed class MySqlResultReader : IAsyncDisposable
     /// <summary>Up to this much unread data is simply read and dropped; beyond it killing the query is cheaper.</summary>
     private const long DrainPatienceBytes = 4L << 20;
 
-    private const int QueryInterruptedError = 1317;
-
     private readonly MySqlConnection _connection;
     private readonly TextRowStreamer _streamer;
     private ResultEnd? _end;
     private bool _rowsRead;
     private bool _disposed;
-    private Task? _kill;
+    private QueryCancellation _cancellation;
 
     internal MySqlResultReader(MySqlConnection connection, IReadOnlyList<MySqlColumn> columns, long affectedRows, ResultEnd? end)
     {
         _connection = connection;
         _streamer = new TextRowStreamer(connection.Channel, connection.Session.DeprecateEof);
+        _cancellation = new QueryCancellation(connection);
         Columns = columns;
         AffectedRows = affectedRows;
         _end = end;
@@ -63,15 +62,15 @@ public sealed class MySqlResultReader : IAsyncDisposable
 
     private async Task StreamRowsAsync(ITextRowSink sink, CancellationToken cancellationToken)
     {
-        var guarded = new GuardedSink(sink, StartKill, cancellationToken);
+        var guarded = new GuardedSink(sink, _cancellation.Start, cancellationToken);
         var interrupted = false;
-        using (cancellationToken.UnsafeRegister(static state => ((MySqlResultReader)state!).StartKill(), this))
+        using (_cancellation.StartWhenCancelled(cancellationToken))
         {
             try
             {
                 _end = await _connection.RunAsync(() => _streamer.StreamAsync(guarded, cancellationToken), "reading rows from", CancellationToken.None);
             }
-            catch (MySqlServerException) when (_kill is not null)
+            catch (MySqlServerException) when (_cancellation.Started)
             {
                 interrupted = true;
             }
@@ -86,7 +85,7 @@ public sealed class MySqlResultReader : IAsyncDisposable
             }
         }
 
-        if (_kill is not null)
+        if (_cancellation.Started)
         {
             _end ??= ResultEnd.ByError;
             await SettleKillAsync(interrupted);
@@ -99,63 +98,35 @@ public sealed class MySqlResultReader : IAsyncDisposable
         }
     }
 
+    /// <summary>Reads and drops the result sets that follow the first (a stored procedure's, for example).</summary>
     private async Task SkipRemainingResultsAsync()
     {
-        while (_end is { MoreResultsExist: true })
+        try
         {
-            var head = await _connection.RunAsync(() => _connection.ReadResultHeadAsync(CancellationToken.None), "reading results from", CancellationToken.None);
-            _end = head.End ?? await _connection.RunAsync(
-                () => _streamer.StreamAsync(new DiscardingSink(long.MaxValue, static () => { }), CancellationToken.None),
-                "reading results from",
-                CancellationToken.None);
+            while (_end is { MoreResultsExist: true })
+            {
+                var head = await _connection.RunAsync(() => _connection.ReadResultHeadAsync(CancellationToken.None), "reading results from", CancellationToken.None);
+                _end = head.End ?? await _connection.RunAsync(
+                    () => _streamer.StreamAsync(new DiscardingSink(long.MaxValue, static () => { }), CancellationToken.None),
+                    "reading results from",
+                    CancellationToken.None);
+            }
+        }
+        catch (MySqlServerException)
+        {
+            // An error packet ends the whole response; nothing else follows it.
+            _end = ResultEnd.ByError;
+            throw;
         }
 
         _connection.ReleaseReader(this);
     }
 
-    private void StartKill()
-    {
-        _kill ??= Task.Run(async () =>
-        {
-            try
-            {
-                await QueryKiller.KillQueryAsync(_connection.Options, _connection.ConnectionId);
-            }
-            catch
-            {
-                // Without a kill the server would keep sending; closing the socket is the only way to stop it.
-                _connection.Abort();
-                throw;
-            }
-        });
-    }
-
-    /// <summary>
-    /// After a kill: wait for it, and if the result ended on its own first, absorb the kill that may now be pending for
-    /// the session so it cannot interrupt the next statement.
-    /// </summary>
+    /// <summary>Settles a kill and arms a fresh one, so a later drain can still cut the result short.</summary>
     private async Task SettleKillAsync(bool interrupted)
     {
-        try
-        {
-            await _kill!;
-        }
-        catch (Exception e) when (e is MySqlException or OperationCanceledException)
-        {
-            return;
-        }
-
-        _kill = null;
-        if (!interrupted)
-        {
-            try
-            {
-                await _connection.RunAsync(() => _connection.SendQueryAsync("DO SLEEP(0)", CancellationToken.None), "resetting the session on", CancellationToken.None);
-            }
-            catch (MySqlServerException e) when (e.ErrorCode == QueryInterruptedError)
-            {
-            }
-        }
+        await _cancellation.SettleAsync(interrupted);
+        _cancellation = new QueryCancellation(_connection);
     }
 
     public async ValueTask DisposeAsync()
@@ -193,18 +164,18 @@ public sealed class MySqlResultReader : IAsyncDisposable
         try
         {
             _end = await _connection.RunAsync(
-                () => _streamer.StreamAsync(new DiscardingSink(DrainPatienceBytes, StartKill), CancellationToken.None),
+                () => _streamer.StreamAsync(new DiscardingSink(DrainPatienceBytes, _cancellation.Start), CancellationToken.None),
                 "discarding rows from",
                 CancellationToken.None);
         }
         catch (MySqlServerException)
         {
             // Either the kill or a genuine error ended the result; both leave the connection idle.
-            interrupted = _kill is not null;
+            interrupted = _cancellation.Started;
             _end = ResultEnd.ByError;
         }
 
-        if (_kill is not null)
+        if (_cancellation.Started)
         {
             await SettleKillAsync(interrupted);
         }

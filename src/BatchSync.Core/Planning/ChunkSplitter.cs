@@ -11,9 +11,10 @@ public static class ChunkSplitter
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rowsPerChunk, 1);
         var span = range.Span;
-        // Estimates can be stale or zero right after a bulk load; a key span never undercounts a dense key.
-        var rows = estimatedRows > 0 ? Math.Min(estimatedRows, span) : span;
-        var count = (int)Int128.Clamp(((Int128)rows + rowsPerChunk - 1) / rowsPerChunk, 1, 100_000);
+        // An estimate of zero (right after a bulk load) falls back to the key span. The key may be the leading column of a
+        // composite key, so rows can exceed the span; a chunk still cannot be narrower than one key value.
+        var rows = estimatedRows > 0 ? estimatedRows : span;
+        var count = (int)Int128.Clamp(((Int128)rows + rowsPerChunk - 1) / rowsPerChunk, 1, Math.Min(100_000, Math.Max(span, 1)));
         if (count == 1)
         {
             return [new ChunkBounds(column, null, null)];

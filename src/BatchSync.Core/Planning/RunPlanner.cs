@@ -110,7 +110,7 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
         }
 
         var column = description.IntegerKeyColumn
-            ?? throw new SourceTableException($"Table {table.SourceName} has 'chunk' but no single-column integer primary key to split by. Remove 'chunk' for this table.");
+            ?? throw new SourceTableException($"Table {table.SourceName} has 'chunk' but its primary key does not start with an integer column to split by. Remove 'chunk' for this table.");
         var range = await catalog.GetKeyRangeAsync(table, column, cancellationToken);
         if (range is null)
         {

@@ -5,7 +5,7 @@ namespace BatchSync.Core.Planning;
 /// <summary>A source table as discovered for one workflow table.</summary>
 /// <remarks>
 /// SelectSql: The statement that reads the table (with its where), as the extractor generates it.<br/>
-/// IntegerKeyColumn: The primary key's column when the key is a single integer column (the one chunking can split by); otherwise null.<br/>
+/// IntegerKeyColumn: The primary key's leading column when it is an integer (what chunking splits by: every row has exactly one value of it); otherwise null.<br/>
 /// </remarks>
 public sealed record SourceTableDescription(
     BigQueryTableSchema Schema,

@@ -65,6 +65,30 @@ public sealed class LocalRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_table_with_a_composite_key_is_chunked_by_its_leading_column_without_gaps_or_duplicates()
+    {
+        await _sandbox.SqlAsync("""
+            CREATE TABLE order_items (order_id INT NOT NULL, line_no SMALLINT NOT NULL, qty INT NOT NULL, PRIMARY KEY (order_id, line_no));
+            INSERT INTO order_items SELECT o.seq, l.seq, o.seq + l.seq FROM seq_1_to_300 o, seq_1_to_3 l;
+            ANALYZE TABLE order_items;
+            """);
+        await _sandbox.WriteWorkflowAsync("""
+              - table: order_items
+                chunk: { rows: 200 }
+            """);
+
+        var result = await _sandbox.RunAsync("--run-id", "composite-1");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var items = _sandbox.Manifest("composite-1")["tables"]![0]!["items"]!.AsArray();
+        Assert.True(items.Count >= 3, $"order_items was planned as {items.Count} items");
+        Assert.All(items, i => Assert.Equal("order_id", i!["chunk"]!["column"]!.GetValue<string>()));
+        var keys = (await _sandbox.StagedLinesAsync("composite-1", "order_items")).Select(l => string.Join(',', l.Split(',')[..2])).ToList();
+        var expected = Enumerable.Range(1, 300).SelectMany(o => Enumerable.Range(1, 3).Select(l => $"{o},{l}")).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Failing_tables_do_not_stop_the_others_and_the_run_exits_1()
     {
         await _sandbox.SqlAsync("""

@@ -98,7 +98,7 @@ public class RunPlannerTests
 
         var manifest = await Planner(catalog).PlanAsync(TestManifests.Request(2, TestManifests.Table("events", chunkRows: 5)), default);
 
-        Assert.Contains("integer primary key", manifest.Tables.Single().PlanError, StringComparison.Ordinal);
+        Assert.Contains("integer column to split by", manifest.Tables.Single().PlanError, StringComparison.Ordinal);
     }
 
     [Fact]

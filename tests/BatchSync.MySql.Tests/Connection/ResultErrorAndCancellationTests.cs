@@ -46,6 +46,34 @@ public sealed class ResultErrorAndCancellationTests
     }
 
     [Fact]
+    public async Task Cancelling_before_the_first_row_kills_the_query_and_keeps_the_connection()
+    {
+        var server = await SharedMariaDb.GetAsync();
+        var root = TestAccounts.Root(server, "mysql");
+        await using var connection = await MySqlConnection.OpenAsync(
+            new MySqlConnectionOptions { Host = root.Host, Port = root.Port, User = root.User, Password = root.Password, Database = "mysql", TlsMode = MySqlTlsMode.Disabled, ReadTimeout = TimeSpan.FromMinutes(2) },
+            CancellationToken.None);
+        using var cancellation = new CancellationTokenSource();
+
+        // An aggregate over 10^11 generated rows: no packet arrives for hours unless the query is killed.
+        var query = connection.ExecuteReaderAsync("SELECT MAX(seq * 2) FROM seq_1_to_100000000000", cancellation.Token);
+        await WaitUntilRunningAsync(server, connection.ConnectionId);
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => query);
+        Assert.Equal("ok", Assert.Single(await connection.QueryAsync("SELECT 'ok'", CancellationToken.None))[0]);
+    }
+
+    private static async Task WaitUntilRunningAsync(MariaDbServer server, uint connectionId)
+    {
+        var id = connectionId.ToString(CultureInfo.InvariantCulture);
+        while ((await server.QueryAsync($"SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = {id} AND INFO LIKE 'SELECT MAX%'"))[0][0] != "1")
+        {
+            // Polling the server's own process list; not a timing assumption.
+        }
+    }
+
+    [Fact]
     public async Task A_failing_sink_stops_the_query_and_its_exception_comes_back()
     {
         var server = await SharedMariaDb.GetAsync();

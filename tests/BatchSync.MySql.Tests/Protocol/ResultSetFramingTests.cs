@@ -81,6 +81,40 @@ public sealed class ResultSetFramingTests
     }
 
     [Fact]
+    public async Task An_error_in_a_later_result_set_is_reported_and_the_connection_stays_usable()
+    {
+        await using var server = FakeMySqlServer.Start("mysql_native_password", async (connection, _) =>
+        {
+            await connection.WriteOkAsync();
+            await connection.ServeCommandsAsync(async (c, sql) =>
+            {
+                if (sql != "CALL fails_late()")
+                {
+                    return false;
+                }
+
+                await c.WritePacketAsync([1]);
+                await c.WritePacketAsync(ColumnDefinition("a"));
+                await c.WritePacketAsync(Row("first"));
+                await c.WritePacketAsync(OkEnd(AutoCommit | MoreResultsExist));
+                await c.WriteErrorAsync(1644, "45000", "raised by the procedure");
+                return true;
+            });
+        });
+
+        await using (var client = await MySqlConnection.OpenAsync(Options(server.Port), CancellationToken.None))
+        {
+            var error = await Assert.ThrowsAsync<MySqlServerException>(() => client.QueryAsync("CALL fails_late()", CancellationToken.None));
+            Assert.Equal(1644, error.ErrorCode);
+            Assert.Equal("45000", error.SqlState);
+            Assert.Equal("raised by the procedure", error.Message);
+            Assert.Equal(0, await client.ExecuteAsync("DO 1", CancellationToken.None));
+        }
+
+        await server.Completion;
+    }
+
+    [Fact]
     public async Task Rows_split_into_single_byte_reads_are_reassembled()
     {
         var expected = Enumerable.Range(0, 300).Select(i => new[] { i.ToString(System.Globalization.CultureInfo.InvariantCulture), new string('v', i) }).ToList();

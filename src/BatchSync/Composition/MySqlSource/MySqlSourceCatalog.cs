@@ -7,7 +7,7 @@ namespace BatchSync.Composition.MySqlSource;
 
 /// <summary>
 /// What the planner learns from MySQL: the exporter's own schema discovery (so plan and lanes agree), estimates from
-/// information_schema.TABLES, the single integer primary key, MIN/MAX for chunking and MAX for incremental bounds.
+/// information_schema.TABLES, the primary key's leading column when it is an integer, MIN/MAX for chunking and MAX for incremental bounds.
 /// One connection, opened on first use, serves the whole plan.
 /// </summary>
 internal sealed class MySqlSourceCatalog(MySqlConnectionOptions options) : ISourceCatalog, IAsyncDisposable
@@ -23,8 +23,12 @@ internal sealed class MySqlSourceCatalog(MySqlConnectionOptions options) : ISour
         var estimate = await connection.QueryAsync(
             $"SELECT TABLE_ROWS, DATA_LENGTH FROM information_schema.TABLES WHERE TABLE_SCHEMA = {SqlIdentifier.Literal(table.SourceDatabase)} AND TABLE_NAME = {SqlIdentifier.Literal(table.SourceTable)}",
             cancellationToken);
+        // The primary key's leading column: ranges over it split the table cleanly even when the key is composite.
         var keys = await connection.QueryAsync(
-            $"SELECT COLUMN_NAME, DATA_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = {SqlIdentifier.Literal(table.SourceDatabase)} AND TABLE_NAME = {SqlIdentifier.Literal(table.SourceTable)} AND COLUMN_KEY = 'PRI'",
+            "SELECT c.COLUMN_NAME, c.DATA_TYPE FROM information_schema.STATISTICS s JOIN information_schema.COLUMNS c"
+            + " ON c.TABLE_SCHEMA = s.TABLE_SCHEMA AND c.TABLE_NAME = s.TABLE_NAME AND c.COLUMN_NAME = s.COLUMN_NAME"
+            + $" WHERE s.TABLE_SCHEMA = {SqlIdentifier.Literal(table.SourceDatabase)} AND s.TABLE_NAME = {SqlIdentifier.Literal(table.SourceTable)}"
+            + " AND s.INDEX_NAME = 'PRIMARY' AND s.SEQ_IN_INDEX = 1",
             cancellationToken);
         var integerKey = keys.Count == 1 && IntegerTypes.Contains(keys[0][1] ?? "") ? keys[0][0] : null;
         return new SourceTableDescription(plan.Schema, plan.SelectSql, Number(estimate, 0), Number(estimate, 1), integerKey);
