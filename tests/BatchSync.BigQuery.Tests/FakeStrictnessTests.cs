@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using BatchSync.BigQuery.Tests.Fake;
+using BatchSync.BigQuery.Fake;
 using static BatchSync.BigQuery.Tests.Support.BigQueryTestEnvironment;
 
 namespace BatchSync.BigQuery.Tests;

@@ -14,6 +14,14 @@ internal sealed class TableFinisher(DestinationPreparer destinations, TablesClie
     public async Task<FinishResult> FinishAsync(DestinationSpec spec, TableId staging, long expectedRows, CancellationToken cancellationToken)
     {
         spec.Validate();
+        var reference = jobs.Reference(JobIds.Create(spec.RunId, spec.Table.ToString(), 0, $"finish_{spec.Mode}"));
+        if (await jobs.GetAsync(reference, cancellationToken) is { IsDone: true, ErrorResult: null })
+        {
+            // An earlier attempt of this run landed the table (it reconciled the same count before it did) and may
+            // have dropped staging already: landing again would fail, or for append add the rows twice.
+            return new FinishResult(spec.Table, spec.Mode, expectedRows, reference.JobId, await TryDropAsync(staging, cancellationToken));
+        }
+
         var staged = await tables.GetAsync(staging, cancellationToken)
             ?? throw new InvalidOperationException($"Staging table {staging} for {spec.Table} does not exist (expired, or no part was loaded). Rerun the table.");
         var stagedRows = staged.NumRows ?? 0;
@@ -23,7 +31,6 @@ internal sealed class TableFinisher(DestinationPreparer destinations, TablesClie
         }
 
         await destinations.EnsureAsync(spec, cancellationToken);
-        var reference = jobs.Reference(JobIds.Create(spec.RunId, spec.Table.ToString(), 0, $"finish_{spec.Mode}"));
         var configuration = spec.Mode switch
         {
             LoadMode.Replace or LoadMode.DeleteInAdvance => Copy(staging, spec.Table, "WRITE_TRUNCATE"),

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BatchSync.Core.Runs;
+using BatchSync.Core.Stage;
 
 namespace BatchSync.Core.Finish;
 
@@ -17,12 +18,12 @@ public static class LoadJobConfiguration
             ["destinationTable"] = DestinationTable(manifest, table),
             ["schema"] = new JsonObject { ["fields"] = table.Schema.ToJsonArray() },
             ["sourceFormat"] = "CSV",
-            ["encoding"] = "UTF-8",
-            ["fieldDelimiter"] = ",",
-            ["quote"] = "\"",
-            ["skipLeadingRows"] = 0,
-            ["allowQuotedNewlines"] = true,
-            ["preserveAsciiControlCharacters"] = true,
+            ["encoding"] = CsvDialect.Encoding,
+            ["fieldDelimiter"] = CsvDialect.FieldDelimiter,
+            ["quote"] = CsvDialect.Quote,
+            ["skipLeadingRows"] = CsvDialect.SkipLeadingRows,
+            ["allowQuotedNewlines"] = CsvDialect.AllowQuotedNewlines,
+            ["preserveAsciiControlCharacters"] = CsvDialect.PreserveAsciiControlCharacters,
             ["createDisposition"] = "CREATE_IF_NEEDED",
             ["writeDisposition"] = WriteDisposition(table.Mode),
         };

@@ -141,7 +141,8 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
             incremental,
             table.Extraction,
             items,
-            planError);
+            planError,
+            table.DeleteMissing);
 
     private static void EnsureDistinctOutTables(IReadOnlyList<TablePlanRequest> tables)
     {

@@ -9,6 +9,7 @@ namespace BatchSync.Core.Planning;
 /// Columns: Per-column overrides (BigQuery type, destination name).<br/>
 /// IncrementalLookback: re-read this much before the watermark (late writers); applies to date/time columns.<br/>
 /// ChunkRows: Split into items of about this many rows by primary-key ranges; null for one item.<br/>
+/// DeleteMissing: For mode merge, delete destination rows whose key the source no longer has.<br/>
 /// </remarks>
 public sealed record TablePlanRequest(
     string SourceDatabase,
@@ -25,7 +26,8 @@ public sealed record TablePlanRequest(
     TimeSpan IncrementalLookback,
     long? ChunkRows,
     ExtractionSettings Extraction,
-    IReadOnlyDictionary<string, ColumnOverride> Columns)
+    IReadOnlyDictionary<string, ColumnOverride> Columns,
+    bool DeleteMissing = false)
 {
     public string SourceName => $"{SourceDatabase}.{SourceTable}";
 }

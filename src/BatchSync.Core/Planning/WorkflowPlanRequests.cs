@@ -68,7 +68,8 @@ public static class WorkflowPlanRequests
                 spec.Retries,
                 workflow.Staging.PartSizeMb,
                 ColumnTypes(spec.Columns)),
-            spec.Columns);
+            spec.Columns,
+            spec.DeleteMissing);
 
     private static Dictionary<string, string>? ColumnTypes(IReadOnlyDictionary<string, ColumnOverride> columns)
     {

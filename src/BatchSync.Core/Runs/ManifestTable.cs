@@ -5,7 +5,8 @@ namespace BatchSync.Core.Runs;
 /// <summary>
 /// One table of a run: where it comes from, where it goes, its BigQuery schema and its work items.
 /// A table the planner could not describe (missing table or column, unsupported type) has a <see cref="PlanError"/>
-/// and no items: it fails alone, and the other tables still run.
+/// and no items: it fails alone, and the other tables still run. <see cref="DeleteMissing"/> (mode merge) deletes destination
+/// rows whose key the source no longer has.
 /// </summary>
 /// <remarks>
 /// Select is the select list as configured (null for every column); SelectSql is the statement planning generated for
@@ -27,7 +28,8 @@ public sealed record ManifestTable(
     IncrementalBounds? Incremental,
     ExtractionSettings Extraction,
     IReadOnlyList<ManifestItem> Items,
-    string? PlanError = null)
+    string? PlanError = null,
+    bool DeleteMissing = false)
 {
     public string SourceName => $"{SourceDatabase}.{SourceTable}";
 }

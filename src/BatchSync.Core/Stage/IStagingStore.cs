@@ -15,6 +15,9 @@ public interface IStagingStore
     /// <param name="cancellationToken">Cancels opening the object.</param>
     ValueTask<IStagedObjectWriter> OpenWriterAsync(string name, CancellationToken cancellationToken);
 
+    /// <summary>Opens a committed object for reading, streamed from where it is staged, or returns null when it does not exist.</summary>
+    Task<Stream?> OpenReadAsync(string name, CancellationToken cancellationToken);
+
     /// <summary>Removes an object if it exists (used to withdraw parts of an export that failed after they were committed).</summary>
     Task DeleteAsync(string name, CancellationToken cancellationToken);
 }

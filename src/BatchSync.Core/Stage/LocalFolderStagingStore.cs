@@ -21,6 +21,16 @@ public sealed class LocalFolderStagingStore : IStagingStore
         return ValueTask.FromResult<IStagedObjectWriter>(new LocalStagedFileWriter(name, path));
     }
 
+    public Task<Stream?> OpenReadAsync(string name, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var path = ResolvePath(name);
+        Stream? stream = File.Exists(path)
+            ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan)
+            : null;
+        return Task.FromResult(stream);
+    }
+
     public Task DeleteAsync(string name, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

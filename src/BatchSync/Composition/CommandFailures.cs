@@ -1,4 +1,5 @@
 using BatchSync.Core.Planning;
+using BatchSync.Core.Work;
 using BatchSync.Core.Workflows.References;
 
 namespace BatchSync.Composition;
@@ -30,7 +31,7 @@ internal static class CommandFailures
             await error.WriteLineAsync($"error: {exception.Message}");
             return ExitCodes.Usage;
         }
-        catch (Exception exception) when (exception is IOException or SourceTableException or TimeoutException or System.Net.Sockets.SocketException)
+        catch (Exception exception) when (exception is IOException or SourceTableException or WarehouseException or TimeoutException or System.Net.Sockets.SocketException)
         {
             await error.WriteLineAsync($"error: {exception.Message}");
             return ExitCodes.Failed;

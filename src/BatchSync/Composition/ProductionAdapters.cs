@@ -29,8 +29,6 @@ internal sealed class ProductionAdapters : IRunAdapters
             return null;
         }
 
-        var client = await BigQueryWarehouses.CreateAsync(workflow.Destination, references, cancellationToken);
-        var staging = new LocalFolderRunDocuments(stagingRoot);
-        return new BigQueryRunWarehouse(client, (key, _) => Task.FromResult<Stream>(File.OpenRead(staging.AddressOf(key))));
+        return await BigQueryWarehouseFactory.CreateAsync(workflow.Destination, references, new LocalFolderStagingStore(stagingRoot), cancellationToken);
     }
 }

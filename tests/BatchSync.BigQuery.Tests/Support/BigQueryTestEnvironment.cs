@@ -1,8 +1,8 @@
 using BatchSync.BigQuery.Auth;
+using BatchSync.BigQuery.Fake;
 using BatchSync.BigQuery.Finishing;
 using BatchSync.BigQuery.Http;
 using BatchSync.BigQuery.Tables;
-using BatchSync.BigQuery.Tests.Fake;
 using BatchSync.Core.Schema;
 
 namespace BatchSync.BigQuery.Tests.Support;

@@ -1,4 +1,4 @@
-using BatchSync.BigQuery.Tests.Fake;
+using BatchSync.BigQuery.Fake;
 using BatchSync.Commands;
 
 namespace BatchSync.Cli.Tests.Run;

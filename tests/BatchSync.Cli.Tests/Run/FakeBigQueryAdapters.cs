@@ -1,10 +1,11 @@
 using BatchSync.BigQuery;
 using BatchSync.BigQuery.Auth;
-using BatchSync.BigQuery.Tests.Fake;
+using BatchSync.BigQuery.Fake;
+using BatchSync.BigQuery.Warehouse;
 using BatchSync.Composition;
-using BatchSync.Composition.BigQueryDestination;
 using BatchSync.Core.Planning;
 using BatchSync.Core.Runs;
+using BatchSync.Core.Stage;
 using BatchSync.Core.Work;
 using BatchSync.Core.Workflows.Model;
 using BatchSync.Core.Workflows.References;
@@ -33,8 +34,7 @@ internal sealed class FakeBigQueryAdapters(FakeBigQueryServer fake) : IRunAdapte
             UploadChunkSize = 256 * 1024,
         };
         var client = new BigQueryWarehouse(_http, new StaticAccessTokenSource(FakeBigQueryServer.Token), options, fake.Clock);
-        var staging = new LocalFolderRunDocuments(stagingRoot);
-        return Task.FromResult<IWarehouse?>(new BigQueryRunWarehouse(client, (key, _) => Task.FromResult<Stream>(File.OpenRead(staging.AddressOf(key)))));
+        return Task.FromResult<IWarehouse?>(new BigQueryRunWarehouse(client, new LocalFolderStagingStore(stagingRoot)));
     }
 
     public void Dispose() => _http.Dispose();

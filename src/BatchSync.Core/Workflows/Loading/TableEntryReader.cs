@@ -26,6 +26,7 @@ internal static class TableEntryReader
             Where = ReadWhere(map),
             Mode = map.Enum("mode", EnumNames.LoadModes),
             Key = ReadColumnList(map, "key"),
+            DeleteMissing = map.Boolean("delete_missing"),
             Incremental = ReadIncremental(map),
             Partition = PartitionReader.Read(map),
             Cluster = ReadCluster(map),

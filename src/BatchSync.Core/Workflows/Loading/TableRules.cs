@@ -30,6 +30,15 @@ internal static class TableRules
         {
             map.WarnIgnored("key", "only mode merge uses key");
         }
+
+        if (mode != LoadMode.Merge && spec.DeleteMissing == true)
+        {
+            map.Diagnostics.Error(
+                DiagnosticCodes.Conflict,
+                map.LocationOf("delete_missing"),
+                $"{map.PathOf("delete_missing")} deletes destination rows the source no longer has, which only mode merge does",
+                "use mode: merge with key, or remove delete_missing (replace already drops them)");
+        }
     }
 
     private static void CheckIncremental(MapReader map, TableSpec spec, LoadMode mode)

@@ -14,7 +14,7 @@ internal static class WorkflowKeys
 
     public static readonly string[] Table =
     [
-        "table", "database", "out_table", "dataset", "select", "where", "mode", "key", "incremental", "partition",
+        "table", "database", "out_table", "dataset", "select", "where", "mode", "key", "delete_missing", "incremental", "partition",
         "cluster", "chunk", "columns", "zero_dates", "datetime", "parallelism", "retries",
     ];
 

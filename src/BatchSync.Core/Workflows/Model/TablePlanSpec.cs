@@ -22,6 +22,9 @@ public sealed record TablePlanSpec
 
     public IReadOnlyList<string> Key { get; init; } = [];
 
+    /// <summary>For mode merge: delete destination rows whose key the source no longer has.</summary>
+    public bool DeleteMissing { get; init; }
+
     public IncrementalSpec? Incremental { get; init; }
 
     public PartitionSpec? Partition { get; init; }

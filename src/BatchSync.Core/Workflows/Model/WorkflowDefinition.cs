@@ -44,6 +44,7 @@ public sealed record WorkflowDefinition
             Where = string.IsNullOrWhiteSpace(table.Where) ? null : table.Where,
             Mode = table.Mode ?? Defaults.Mode,
             Key = table.Key,
+            DeleteMissing = table.DeleteMissing ?? false,
             Incremental = table.Incremental,
             Partition = table.Partition,
             Cluster = table.Cluster,

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BatchSync.MySql.Csv;
+using BatchSync.Core.Stage;
 using BatchSync.MySql.Extract;
 
 namespace BatchSync.Commands.Export;

@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+
+namespace BatchSync.BigQuery.Fake;
+
+/// <summary>A job the fake ran: its resource, where it runs, and how many more polls report it as RUNNING.</summary>
+internal sealed class FakeJob(JsonObject resource, string location)
+{
+    public JsonObject Resource { get; } = resource;
+
+    public string Location { get; } = location;
+
+    public int PollsUntilDone { get; set; }
+}
+
+/// <summary>Everything the fake holds. One lock guards it: requests are few and the fake favours obvious correctness.</summary>
+internal sealed class FakeBigQueryState
+{
+    public Lock Sync { get; } = new();
+
+    /// <summary>"project.dataset" → location.</summary>
+    public Dictionary<string, string> Datasets { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, FakeTable> Tables { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>"project.jobId" → job.</summary>
+    public Dictionary<string, FakeJob> Jobs { get; } = new(StringComparer.Ordinal);
+
+    public FakeTable? Table(string projectId, string datasetId, string tableName) =>
+        Tables.GetValueOrDefault($"{projectId}.{datasetId}.{tableName}");
+
+    public string DatasetLocation(string projectId, string datasetId) =>
+        Datasets.TryGetValue($"{projectId}.{datasetId}", out var location) ? location : throw GoogleErrorException.NotFound($"Dataset {projectId}:{datasetId}");
+}
