@@ -64,10 +64,12 @@ public sealed partial class BatchArrayLauncher(BatchClient batch, IRunDocuments 
             return adopted;
         }
 
+        // Submitting and recording are not cancelled halfway: a job submitted but unknown to us could not be terminated.
+        // A cancellation that arrives meanwhile is seen by the wait that follows, which terminates the job.
         var name = JobName(manifest, submission);
-        var jobId = await batch.SubmitAsync(Submission(manifest, name), cancellationToken);
+        var jobId = await batch.SubmitAsync(Submission(manifest, name), CancellationToken.None);
         var record = new BatchLaunchRecord(jobId, name, manifest.Lanes, submission, _time.GetUtcNow());
-        await documents.WriteAsync(key, record.ToJson(), cancellationToken);
+        await documents.WriteAsync(key, record.ToJson(), CancellationToken.None);
         return record;
     }
 

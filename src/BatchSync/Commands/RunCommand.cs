@@ -16,6 +16,10 @@ internal static class RunCommand
           batchsync run shop --local --parallelism 8 --secrets secrets.json
           batchsync run shop --local --run-id 20261121-nightly   name the run; the same id again resumes it
           batchsync run shop --local --staging /tmp/staging      stage into another folder
+          batchsync run shop --run-id 20261121T180000Z           on AWS Batch (the run job): lanes as an array job
+
+        Without --local the lanes run as an AWS Batch array job of `batchsync work` children; staging must then be
+        s3://…, and the run job's environment names the queue and the work job definition (docs/aws.md).
 
         A run writes runs/<workflow>/<run-id>/ under the staging folder: manifest.json, per table the gzip CSV
         parts, item status.json files, schema.json and load.json, and report.json/report.html at the end.

@@ -31,7 +31,7 @@ internal static class CommandFailures
             await error.WriteLineAsync($"error: {exception.Message}");
             return ExitCodes.Usage;
         }
-        catch (Exception exception) when (exception is IOException or SourceTableException or WarehouseException or TimeoutException or System.Net.Sockets.SocketException)
+        catch (Exception exception) when (exception is IOException or SourceTableException or WarehouseException or TimeoutException or System.Net.Sockets.SocketException or BatchSync.Aws.AwsServiceException or Amazon.S3.AmazonS3Exception)
         {
             await error.WriteLineAsync($"error: {exception.Message}");
             return ExitCodes.Failed;

@@ -6,11 +6,6 @@ internal sealed record ManifestLocation(string StagingRoot, string Key)
     /// <summary>Splits <c>&lt;root&gt;/runs/&lt;workflow&gt;/&lt;run-id&gt;/manifest.json</c>.</summary>
     public static ManifestLocation Parse(string pathOrUri)
     {
-        if (pathOrUri.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new UsageException($"{pathOrUri}: this build of batchsync reads manifests from local folders only.");
-        }
-
         var normalized = pathOrUri.Replace('\\', '/');
         var parts = normalized.Split('/');
         if (parts.Length < 4 || parts[^1] != "manifest.json" || parts[^4] != "runs")
@@ -19,6 +14,11 @@ internal sealed record ManifestLocation(string StagingRoot, string Key)
         }
 
         var root = string.Join('/', parts[..^4]);
+        if (pathOrUri.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
+        {
+            root += "/";
+        }
+
         return new ManifestLocation(root.Length == 0 ? "." : root, string.Join('/', parts[^4..]));
     }
 }

@@ -2,25 +2,24 @@ using BatchSync.Composition.BigQueryDestination;
 using BatchSync.Composition.MySqlSource;
 using BatchSync.Core.Planning;
 using BatchSync.Core.Runs;
-using BatchSync.Core.Stage;
 using BatchSync.Core.Work;
 using BatchSync.Core.Workflows.Model;
 using BatchSync.Core.Workflows.References;
 
 namespace BatchSync.Composition;
 
-/// <summary>The adapters of this build: local staging folders, the MySQL source, BigQuery (or no) destination.</summary>
+/// <summary>The adapters of this build: staging in a local folder or S3, the MySQL source, BigQuery (or no) destination.</summary>
 internal sealed class ProductionAdapters : IRunAdapters
 {
     public static ProductionAdapters Instance { get; } = new();
 
-    public IRunDocuments OpenStaging(string root) => new LocalFolderRunDocuments(root);
+    public IRunDocuments OpenStaging(string root) => StagingSites.Open(root).Documents;
 
     public ISourceCatalog CreateCatalog(ConnectionParts connection, SourceOptions source)
         => new MySqlSourceCatalog(MySqlConnectionSettings.From(connection, source));
 
     public IItemExtractor CreateExtractor(ConnectionParts connection, SourceOptions source, string stagingRoot)
-        => new MySqlItemExtractor(MySqlConnectionSettings.From(connection, source), new LocalFolderStagingStore(stagingRoot));
+        => new MySqlItemExtractor(MySqlConnectionSettings.From(connection, source), StagingSites.Open(stagingRoot).Store);
 
     public async Task<IWarehouse?> CreateWarehouseAsync(WorkflowDefinition workflow, ReferenceResolver references, string stagingRoot, CancellationToken cancellationToken)
     {
@@ -29,6 +28,6 @@ internal sealed class ProductionAdapters : IRunAdapters
             return null;
         }
 
-        return await BigQueryWarehouseFactory.CreateAsync(workflow.Destination, references, new LocalFolderStagingStore(stagingRoot), cancellationToken);
+        return await BigQueryWarehouseFactory.CreateAsync(workflow.Destination, references, StagingSites.Open(stagingRoot).Store, cancellationToken);
     }
 }

@@ -21,6 +21,8 @@ internal sealed class RunServices(IRunDocuments documents, IItemExtractor extrac
 
     public RunFinisher Finisher => new(Store, Watermarks, warehouse, progress, time);
 
-    public RunPipeline Pipeline(Func<ISourceCatalog> openCatalog)
-        => new(new RunPlanner(openCatalog, Watermarks), Store, new InProcessLauncher(Worker), Finisher, warehouse, progress);
+    /// <param name="openCatalog">Opens the source catalog the planner reads.</param>
+    /// <param name="launcher">Where the lanes run; null runs them in this process.</param>
+    public RunPipeline Pipeline(Func<ISourceCatalog> openCatalog, IJobLauncher? launcher = null)
+        => new(new RunPlanner(openCatalog, Watermarks), Store, launcher ?? new InProcessLauncher(Worker), Finisher, warehouse, progress);
 }

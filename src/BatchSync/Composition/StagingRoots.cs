@@ -13,11 +13,6 @@ internal static class StagingRoots
         }
 
         var location = workflow?.Staging.Location ?? StagingLocation.Local(StagingSettings.DefaultLocalFolder);
-        if (location.IsS3)
-        {
-            throw new UsageException($"staging.uri is {location}, but this build of batchsync stages to local folders only; pass --staging DIR to stage locally.");
-        }
-
-        return location.Folder!;
+        return location.IsS3 ? location.ToString() : location.Folder!;
     }
 }

@@ -1,4 +1,5 @@
 using BatchSync.Composition;
+using BatchSync.Composition.Aws;
 using BatchSync.Core.Planning;
 using BatchSync.Core.Progress;
 using BatchSync.Core.Runs;
@@ -14,14 +15,10 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
     public async Task<int> RunAsync(RunCommandOptions options, TextWriter output, TextWriter error, bool outputIsTerminal, CancellationToken cancellationToken)
     {
         var workflow = await WorkflowOpener.OpenAsync(options.Workflow, error, cancellationToken);
-        if (!options.Local)
-        {
-            throw new UsageException(
-                "running on AWS Batch (without --local) is not available in this build yet: the Batch array launcher is still to come. Run in this process with --local.");
-        }
-
         var runId = ParseRunId(options.RunId);
         var stagingRoot = StagingRoots.Choose(options.Staging, workflow);
+        StagingSites.UseKmsKey(stagingRoot, workflow.Staging.KmsKeyId);
+        var launcher = options.Local ? null : BatchLaunch.Create(stagingRoot, adapters.OpenStaging(stagingRoot));
         var references = await References.CreateAsync(options.SecretsFile, cancellationToken);
         var connection = await references.ResolveConnectionAsync(workflow.Source, cancellationToken);
         var request = WorkflowPlanRequests.Create(workflow, new RunOptions(
@@ -37,7 +34,7 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
         RunResult result;
         try
         {
-            result = await services.Pipeline(() => adapters.CreateCatalog(connection, source)).RunAsync(request, cancellationToken);
+            result = await services.Pipeline(() => adapters.CreateCatalog(connection, source), launcher).RunAsync(request, cancellationToken);
         }
         finally
         {

@@ -26,6 +26,8 @@ internal sealed class WorkRunner(IRunAdapters adapters, TimeProvider time)
         var lane = ChooseLane(laneOption, manifest);
 
         var workflow = await WorkflowOpener.OpenAsync(manifest.WorkflowFile ?? manifest.Workflow, error, cancellationToken);
+        StagingSites.UseKmsKey(location.StagingRoot, workflow.Staging.KmsKeyId);
+        documents = adapters.OpenStaging(location.StagingRoot);
         var references = await References.CreateAsync(secretsFile, cancellationToken);
         var connection = await references.ResolveConnectionAsync(workflow.Source, cancellationToken);
         var terminal = outputIsTerminal ? new TerminalProgress(output, time) : null;
