@@ -100,6 +100,10 @@ public sealed class AwsBatchRunTests : IAsyncLifetime
         var (exitCode, output, error) = await _world.RunAsync("--run-id", "aws-fail");
 
         Assert.True(exitCode == 1, Describe(exitCode, output, error));
+        var failedLane = Assert.Single(Assert.Single(_world.Batch.Jobs).Children, c => c.Status == "FAILED");
+        Assert.Equal(2, failedLane.Attempts);
+        Assert.Contains($"Lane {failedLane.Index} ({failedLane.JobId}) failed", error, StringComparison.Ordinal);
+        Assert.Contains("exit code 1", error, StringComparison.Ordinal);
         Assert.Equal(30, (await _world.StagedLinesAsync("aws-fail", "customers")).Count);
         Assert.Equal(500, (await _world.StagedLinesAsync("aws-fail", "orders")).Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(500, (await _world.StagedLinesAsync("aws-fail", "orders")).Count);

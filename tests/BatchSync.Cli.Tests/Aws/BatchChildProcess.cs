@@ -63,8 +63,9 @@ internal sealed class BatchChildProcess
 
     private async Task RunAsync(string[] command, IReadOnlyDictionary<string, string?> environment, int attempts)
     {
-        for (Attempts = 1; Attempts <= attempts && !_terminated.IsCancellationRequested; Attempts++)
+        while (Attempts < attempts && !_terminated.IsCancellationRequested)
         {
+            Attempts++;
             _exitCode = await RunOnceAsync(command, environment);
             if (_exitCode == 0)
             {
