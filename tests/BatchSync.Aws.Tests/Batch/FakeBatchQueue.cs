@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using BatchSync.Aws.Tests.Fakes;
+using BatchSync.Aws.Fake;
 
 namespace BatchSync.Aws.Tests.Batch;
 

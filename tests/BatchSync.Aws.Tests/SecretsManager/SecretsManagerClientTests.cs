@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using BatchSync.Aws.Json;
 using BatchSync.Aws.SecretsManager;
 using BatchSync.Aws.Signing;
-using BatchSync.Aws.Tests.Fakes;
+using BatchSync.Aws.Fake;
 
 namespace BatchSync.Aws.Tests.SecretsManager;
 

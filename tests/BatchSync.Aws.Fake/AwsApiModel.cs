@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace BatchSync.Aws.Tests.Fakes;
+namespace BatchSync.Aws.Fake;
 
 /// <summary>
 /// The compact API model (aws-models.json, derived from the official botocore models by derive-models.py):
@@ -9,12 +9,18 @@ namespace BatchSync.Aws.Tests.Fakes;
 /// </summary>
 public sealed class AwsApiModel
 {
-    private static readonly Lazy<JsonObject> Models = new(() => (JsonObject)JsonNode.Parse(
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fakes", "aws-models.json")))!);
+    private static readonly Lazy<JsonObject> Models = new(Load);
 
     private readonly JsonObject _service;
 
     private AwsApiModel(JsonObject service) => _service = service;
+
+    private static JsonObject Load()
+    {
+        using var stream = typeof(AwsApiModel).Assembly.GetManifestResourceStream("BatchSync.Aws.Fake.aws-models.json")
+            ?? throw new InvalidOperationException("aws-models.json is not embedded in the fake's assembly.");
+        return (JsonObject)JsonNode.Parse(stream)!;
+    }
 
     public static AwsApiModel For(string endpointPrefix) => new((JsonObject)Models.Value[endpointPrefix]!);
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace BatchSync.Aws.Tests.Fakes;
+namespace BatchSync.Aws.Fake;
 
 /// <summary>What the fake answers: a status and a JSON body.</summary>
 public sealed record FakeAnswer(HttpStatusCode Status, JsonObject Body)

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace BatchSync.Aws.Tests.Fakes;
+namespace BatchSync.Aws.Fake;
 
 /// <summary>
 /// A strict stand-in for one AWS JSON API on a loopback port. Every request must be a signed POST with the right
@@ -26,10 +26,13 @@ public sealed class AwsJsonFake : IAsyncDisposable
     private readonly Dictionary<string, Func<JsonObject, FakeAnswer>> _handlers = new(StringComparer.Ordinal);
     private readonly Queue<FakeAnswer> _injectedFailures = new();
 
-    private AwsJsonFake(WebApplication app, AwsApiModel model)
+    private readonly AwsCredentialsExpected _credentials;
+
+    private AwsJsonFake(WebApplication app, AwsApiModel model, AwsCredentialsExpected credentials)
     {
         _app = app;
         _model = model;
+        _credentials = credentials;
     }
 
     public Uri Url { get; private set; } = null!;
@@ -43,13 +46,14 @@ public sealed class AwsJsonFake : IAsyncDisposable
     /// <summary>Every request rejected before reaching a handler, with the reason.</summary>
     public List<string> Rejections { get; } = [];
 
-    public static async Task<AwsJsonFake> StartAsync(string endpointPrefix)
+    /// <summary>Starts the fake for one service; requests must be signed with the given keys (the defaults above unless told).</summary>
+    public static async Task<AwsJsonFake> StartAsync(string endpointPrefix, AwsCredentialsExpected? credentials = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var fake = new AwsJsonFake(app, AwsApiModel.For(endpointPrefix));
+        var fake = new AwsJsonFake(app, AwsApiModel.For(endpointPrefix), credentials ?? new AwsCredentialsExpected(AccessKey, SecretKey, Region));
         app.Run(fake.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -89,7 +93,7 @@ public sealed class AwsJsonFake : IAsyncDisposable
 
     private FakeAnswer Answer(HttpRequest request, byte[] body)
     {
-        var verifier = new SigV4Verifier(AccessKey, SecretKey, Region, _model.SigningName, () => Now);
+        var verifier = new SigV4Verifier(_credentials.AccessKey, _credentials.SecretKey, _credentials.Region, _model.SigningName, () => Now);
         if (verifier.Verify(request, body) is { } signatureProblem)
         {
             return Reject(HttpStatusCode.Forbidden, signatureProblem);

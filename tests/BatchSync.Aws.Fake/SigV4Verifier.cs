@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
-namespace BatchSync.Aws.Tests.Fakes;
+namespace BatchSync.Aws.Fake;
 
 /// <summary>
 /// Checks a request's Signature Version 4 the way AWS does, written from the AWS documentation independently of
