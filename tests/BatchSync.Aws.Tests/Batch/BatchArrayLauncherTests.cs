@@ -1,7 +1,7 @@
 using BatchSync.Aws.Batch;
+using BatchSync.Aws.Fake;
 using BatchSync.Aws.Json;
 using BatchSync.Aws.Signing;
-using BatchSync.Aws.Fake;
 using BatchSync.Core.Runs;
 
 namespace BatchSync.Aws.Tests.Batch;

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using BatchSync.Aws.Fake;
 using BatchSync.Aws.Json;
 using BatchSync.Aws.SecretsManager;
 using BatchSync.Aws.Signing;
-using BatchSync.Aws.Fake;
 
 namespace BatchSync.Aws.Tests.SecretsManager;
 
