@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Amazon.CDK;
 using Amazon.CDK.AWS.CodeBuild;
 using Amazon.CDK.AWS.CodeCommit;
@@ -61,7 +62,8 @@ public sealed class CiProject : Construct
             Owner = github.Owner,
             Repo = github.Repository,
             Webhook = true,
-            WebhookFilters = [FilterGroup.InEventOf(EventAction.PUSH).AndBranchIs(branch)],
+            // Anchored: the pattern is a regular expression, and "refs/heads/main" alone also matches refs/heads/main-old.
+            WebhookFilters = [FilterGroup.InEventOf(EventAction.PUSH).AndHeadRefIs($"^refs/heads/{Regex.Escape(branch)}$")],
         }),
         CodeCommitSource => Amazon.CDK.AWS.CodeBuild.Source.CodeCommit(new CodeCommitSourceProps
         {

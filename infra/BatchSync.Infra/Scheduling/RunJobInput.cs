@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -30,8 +31,9 @@ public static class RunJobInput
                 ["Command"] = new JsonArray("run", workflowArgument, "--run-id", Placeholder),
             },
         };
-        // The placeholder sits inside a JSON string, so EventBridge substitutes the bare time text there.
-        return template.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+        // The placeholder sits inside a JSON string, so EventBridge substitutes the bare time text there. The default
+        // encoder would write '<' and '>' as \u003C and \u003E, which EventBridge would not recognise as a placeholder.
+        return template.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
     private static string Placeholder => $"<{TimeVariable}>";

@@ -77,6 +77,12 @@ public static partial class WorkflowScheduleReader
             return null;
         }
 
+        if (!WorkflowNamePattern().IsMatch(argument))
+        {
+            problems.Add($"{fileName}: a scheduled workflow's file name must be letters, digits, '_' or '-' (it is passed to 'batchsync run')");
+            return null;
+        }
+
         if (!WorkflowNamePattern().IsMatch(name))
         {
             problems.Add($"{fileName}: name '{name}' must be letters, digits, '_' or '-' to name its schedule rule");
