@@ -53,6 +53,7 @@ public sealed class BatchSyncStack : Stack
         Output("RunJobDefinitionName", jobs.Run.JobDefinitionName!, "Submit this job definition to run a workflow");
         Output("WorkJobDefinitionName", jobs.Work.JobDefinitionName!, "Job definition of the lanes (submitted by the run job)");
         Output("RepositoryUri", images.Repository.RepositoryUri, "ECR repository of the BatchSync image");
+        Output("JobSecurityGroupId", network.SecurityGroupId, "Security group of the jobs: allow it into the MySQL source");
     }
 
     /// <summary>

@@ -79,13 +79,13 @@ public static partial class WorkflowScheduleReader
 
         if (!WorkflowNamePattern().IsMatch(argument))
         {
-            problems.Add($"{fileName}: a scheduled workflow's file name must be letters, digits, '_' or '-' (it is passed to 'batchsync run')");
+            problems.Add($"{fileName}: a scheduled workflow's file name must be 1-64 letters, digits, '_', '-' or '.' (it is passed to 'batchsync run')");
             return null;
         }
 
         if (!WorkflowNamePattern().IsMatch(name))
         {
-            problems.Add($"{fileName}: name '{name}' must be letters, digits, '_' or '-' to name its schedule rule");
+            problems.Add($"{fileName}: name '{name}' must be 1-64 letters, digits, '_', '-' or '.' to name its schedule rule");
             return null;
         }
 
@@ -126,6 +126,6 @@ public static partial class WorkflowScheduleReader
     [GeneratedRegex(@"^cron\(([^()]+)\)$")]
     private static partial Regex CronPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,48}$")]
+    [GeneratedRegex("^[A-Za-z0-9_.-]{1,64}$")]
     private static partial Regex WorkflowNamePattern();
 }
