@@ -2,12 +2,12 @@ using System.Text.RegularExpressions;
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.SQS;
-using CfnRule = Amazon.CDK.AWS.Events.CfnRule;
-using CfnRuleProps = Amazon.CDK.AWS.Events.CfnRuleProps;
 using BatchSync.Infra.Configuration;
 using BatchSync.Infra.Jobs;
 using BatchSync.Infra.Workflows;
 using Constructs;
+using CfnRule = Amazon.CDK.AWS.Events.CfnRule;
+using CfnRuleProps = Amazon.CDK.AWS.Events.CfnRuleProps;
 
 namespace BatchSync.Infra.Scheduling;
 
