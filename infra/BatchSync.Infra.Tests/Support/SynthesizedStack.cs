@@ -24,9 +24,17 @@ public sealed class SynthesizedStack
 
     public static SynthesizedStack Synthesize(StackSettings settings)
     {
-        var app = new App(new AppProps { Outdir = Path.Combine(Path.GetTempPath(), "batchsync-infra-tests", Guid.NewGuid().ToString("N")) });
-        var stack = BatchSyncStack.Create(app, settings);
-        return new SynthesizedStack(Template.FromStack(stack));
+        var outdir = Directory.CreateTempSubdirectory("batchsync-infra-cdk-");
+        try
+        {
+            var app = new App(new AppProps { Outdir = outdir.FullName });
+            var stack = BatchSyncStack.Create(app, settings);
+            return new SynthesizedStack(Template.FromStack(stack));
+        }
+        finally
+        {
+            outdir.Delete(recursive: true);
+        }
     }
 
     /// <summary>The resources of one CloudFormation type, by logical id.</summary>
