@@ -23,9 +23,19 @@ public readonly partial record struct RunId
     }
 
     /// <summary>Accepts ids made of letters, digits, '-', '_' and '.', 1–64 characters: safe in S3 keys, Batch job names and BigQuery job ids.</summary>
+    /// <remarks>
+    /// An ISO-8601 UTC time (what an EventBridge schedule passes as the event time, e.g. <c>2026-11-21T18:00:00Z</c>) is
+    /// accepted and becomes <c>20261121T180000Z</c>, so every delivery of one scheduled event names the same run.
+    /// </remarks>
     public static bool TryParse(string? value, out RunId runId, out string? error)
     {
         runId = default;
+        if (value is not null && value.Contains(':', StringComparison.Ordinal) && value.EndsWith('Z')
+            && DateTimeOffset.TryParseExact(value, ["yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        {
+            value = time.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        }
+
         if (string.IsNullOrEmpty(value) || !AllowedPattern().IsMatch(value))
         {
             error = $"Run id '{value}' is not valid: use 1-64 letters, digits, '-', '_' or '.', starting with a letter or digit.";

@@ -23,7 +23,14 @@ public class RunIdTests
         => Assert.Equal(value, RunId.Parse(value).Value);
 
     [Theory]
+    [InlineData("2026-11-21T18:00:00Z", "20261121T180000Z")]
+    [InlineData("2026-11-21T18:00:00.5Z", "20261121T180000Z")]
+    public void Event_times_from_a_schedule_become_the_run_stamp(string eventTime, string expected)
+        => Assert.Equal(expected, RunId.Parse(eventTime).Value);
+
+    [Theory]
     [InlineData("")]
+    [InlineData("2026-11-21T18:00:00+09:00")]
     [InlineData("-leading-dash")]
     [InlineData("has space")]
     [InlineData("slash/inside")]
