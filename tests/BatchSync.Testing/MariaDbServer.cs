@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace BatchSync.Testing;
@@ -39,7 +37,7 @@ public sealed class MariaDbServer : IAsyncDisposable
 
         await InstallDataDirectoryAsync(dataDirectory, cancellationToken);
 
-        var port = FreePort();
+        var port = ServerProcess.FreeLoopbackPort();
         var arguments = new List<string>
         {
             "--no-defaults", "--user=root", $"--datadir={dataDirectory}", $"--socket={Path.Combine(directory, "sock")}",
@@ -126,46 +124,15 @@ public sealed class MariaDbServer : IAsyncDisposable
         return await RunToEndAsync("mariadb", arguments, cancellationToken, standardInput: sql);
     }
 
-    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"mariadbd exited with {_process.ExitCode}: {ReadErrorLog()}");
-            }
-
-            if (File.Exists(SocketPath))
-            {
-                try
-                {
-                    using var client = new TcpClient();
-                    await client.ConnectAsync(IPAddress.Loopback, Port, timeout.Token);
-                    return;
-                }
-                catch (SocketException)
-                {
-                }
-            }
-
-            // Polling for readiness of an external process; the delay is not a timing assumption of any test.
-            await Task.Delay(50, timeout.Token);
-        }
-    }
+    private Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+        => ServerProcess.WaitUntilListeningAsync(
+            _process, Port, TimeSpan.FromSeconds(60), () => $"mariadbd exited with {_process.ExitCode}: {ReadErrorLog()}", cancellationToken,
+            readyToProbe: () => File.Exists(SocketPath));
 
     private string ReadErrorLog()
     {
         var log = Path.Combine(Directory, "err.log");
         return File.Exists(log) ? File.ReadAllText(log) : "(no error log)";
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     internal static async Task<string> RunToEndAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken, string? standardInput = null)
@@ -200,21 +167,5 @@ public sealed class MariaDbServer : IAsyncDisposable
         return await output;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public async ValueTask DisposeAsync() => await ServerProcess.StopAsync(_process, Directory);
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace BatchSync.Testing;
 
@@ -33,7 +31,7 @@ public sealed class S3rverServer : IAsyncDisposable
         var executable = FindExecutable();
         var directory = Path.Combine(Path.GetTempPath(), "batchsync-s3rver-" + Guid.NewGuid().ToString("N")[..12]);
         System.IO.Directory.CreateDirectory(directory);
-        var port = FreePort();
+        var port = ServerProcess.FreeLoopbackPort();
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { executable, "-d", directory, "-a", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--silent", "--no-vhost-buckets" })
         {
@@ -59,30 +57,8 @@ public sealed class S3rverServer : IAsyncDisposable
         return server;
     }
 
-    private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"s3rver exited with {_process.ExitCode}.");
-            }
-
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, Port, timeout.Token);
-                return;
-            }
-            catch (SocketException)
-            {
-                // Polling an external process until it listens; no test depends on this delay.
-                await Task.Delay(50, timeout.Token);
-            }
-        }
-    }
+    private Task WaitUntilListeningAsync(CancellationToken cancellationToken)
+        => ServerProcess.WaitUntilListeningAsync(_process, Port, TimeSpan.FromSeconds(30), () => $"s3rver exited with {_process.ExitCode}.", cancellationToken);
 
     private static string FindExecutable()
     {
@@ -98,28 +74,5 @@ public sealed class S3rverServer : IAsyncDisposable
         throw new InvalidOperationException("s3rver is not installed: run scripts/setup (it runs npm ci in tests/tools).");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public async ValueTask DisposeAsync() => await ServerProcess.StopAsync(_process, Directory);
 }
