@@ -11,6 +11,7 @@ namespace BatchSync.Core.Stage;
 public sealed class GzipPartWriter : IAsyncDisposable
 {
     private readonly IStagingStore _store;
+    private readonly GarbagePacing _pacing = new();
     private readonly PartWriterOptions _options;
     private readonly Queue<Task<DeflateChunk>> _inFlight = new();
     private readonly List<PartInfo> _parts = [];
@@ -79,6 +80,7 @@ public sealed class GzipPartWriter : IAsyncDisposable
         using var chunk = await _inFlight.Dequeue();
         _current ??= await OpenPartAsync(cancellationToken);
         await _current.AppendAsync(chunk, cancellationToken);
+        _pacing.ChunkWritten();
         if (_current.CompressedBytes >= _options.PartSizeBytes)
         {
             await ClosePartAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using System.Buffers;
 
 namespace BatchSync.Core.Stage;
 
@@ -15,7 +14,7 @@ public sealed class UncompressedChunk : IDisposable
         _buffer = buffer;
     }
 
-    public static UncompressedChunk Rent(int minimumCapacity) => new(ArrayPool<byte>.Shared.Rent(minimumCapacity));
+    public static UncompressedChunk Rent(int minimumCapacity) => new(ChunkBufferPool.Shared.Rent(minimumCapacity));
 
     /// <summary>The whole buffer; bytes past <see cref="Length"/> are free space.</summary>
     public byte[] Buffer => _buffer ?? throw new ObjectDisposedException(nameof(UncompressedChunk));
@@ -37,7 +36,7 @@ public sealed class UncompressedChunk : IDisposable
         if (_buffer is { } buffer)
         {
             _buffer = null;
-            ArrayPool<byte>.Shared.Return(buffer);
+            ChunkBufferPool.Shared.Return(buffer);
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace BatchSync.Core.Stage.Gzip;
 
 /// <summary>
@@ -36,7 +34,7 @@ public sealed class DeflateChunk : IDisposable
         if (_buffer is { } buffer)
         {
             _buffer = null;
-            ArrayPool<byte>.Shared.Return(buffer);
+            ChunkBufferPool.Shared.Return(buffer);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
 
@@ -21,7 +20,7 @@ public static class DeflateChunkCompressor
     public static DeflateChunk Compress(ReadOnlySpan<byte> data, long rows, int compressionLevel = DefaultCompressionLevel)
     {
         // Deflate never grows data by more than a few bytes per stored 16 KiB block; leave room for that and the framing.
-        var buffer = ArrayPool<byte>.Shared.Rent(data.Length + (data.Length >> 8) + 1024);
+        var buffer = ChunkBufferPool.Shared.Rent(data.Length + (data.Length >> 8) + 1024);
         try
         {
             using var output = new MemoryStream(buffer, 0, buffer.Length, writable: true, publiclyVisible: true);
@@ -46,7 +45,7 @@ public static class DeflateChunkCompressor
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ChunkBufferPool.Shared.Return(buffer);
             throw;
         }
     }
