@@ -13,10 +13,11 @@ mariadb_start() {
       --auth-root-authentication-method=normal --skip-test-db >"$dir/install.log" 2>&1 \
       || { echo "mariadb-install-db failed; see $dir/install.log" >&2; return 1; }
   fi
+  mkdir -p "$dir/tmp"
   MARIADB_PORT=$(mariadb_free_port)
   MARIADB_SOCKET="$dir/sock"
   mariadbd --no-defaults --user=root --datadir="$dir/data" --socket="$MARIADB_SOCKET" --pid-file="$dir/pid" \
-    --port="$MARIADB_PORT" --bind-address=127.0.0.1 --skip-name-resolve --log-error="$dir/err.log" \
+    --port="$MARIADB_PORT" --bind-address=127.0.0.1 --skip-name-resolve --log-error="$dir/err.log" --tmpdir="$dir/tmp" \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci --skip-log-bin \
     --innodb-buffer-pool-size=1G "$@" >/dev/null 2>&1 &
   local i

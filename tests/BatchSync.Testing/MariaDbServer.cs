@@ -38,11 +38,15 @@ public sealed class MariaDbServer : IAsyncDisposable
         await InstallDataDirectoryAsync(dataDirectory, cancellationToken);
 
         var port = ServerProcess.FreeLoopbackPort();
+
+        // A private temporary folder: servers of parallel test processes must not share (or clean up) each other's temp tables.
+        var temporaryDirectory = Path.Combine(directory, "tmp");
+        System.IO.Directory.CreateDirectory(temporaryDirectory);
         var arguments = new List<string>
         {
             "--no-defaults", "--user=root", $"--datadir={dataDirectory}", $"--socket={Path.Combine(directory, "sock")}",
             $"--pid-file={Path.Combine(directory, "pid")}", $"--port={port}", "--bind-address=127.0.0.1",
-            "--skip-name-resolve", $"--log-error={Path.Combine(directory, "err.log")}", "--character-set-server=utf8mb4",
+            "--skip-name-resolve", $"--log-error={Path.Combine(directory, "err.log")}", $"--tmpdir={temporaryDirectory}", "--character-set-server=utf8mb4",
             "--collation-server=utf8mb4_unicode_ci", "--innodb-buffer-pool-size=256M", "--skip-log-bin",
         };
         arguments.AddRange(extraArguments ?? []);
