@@ -1,7 +1,7 @@
 namespace BatchSync.MySql;
 
 /// <summary>Where and how to connect. <see cref="Validate"/> runs before any network activity.</summary>
-public sealed class MySqlConnectionOptions
+public sealed record MySqlConnectionOptions
 {
     public required string Host { get; init; }
 

@@ -7,19 +7,8 @@ internal static class QueryKiller
 {
     public static async Task KillQueryAsync(MySqlConnectionOptions options, uint connectionId)
     {
-        var killerOptions = new MySqlConnectionOptions
-        {
-            Host = options.Host,
-            Port = options.Port,
-            User = options.User,
-            Password = options.Password,
-            TlsMode = options.TlsMode,
-            CaBundlePath = options.CaBundlePath,
-            UseClearTextPassword = options.UseClearTextPassword,
-            ConnectTimeout = options.ConnectTimeout,
-            ReadTimeout = options.ConnectTimeout,
-            ReadOnlySession = false,
-        };
+        // The same server and credentials; no database (it may be the one being dropped) and a session that may KILL.
+        var killerOptions = options with { Database = null, ReadTimeout = options.ConnectTimeout, ReadOnlySession = false };
         using var timeout = new CancellationTokenSource(options.ConnectTimeout * 2);
         await using var killer = await MySqlConnection.OpenAsync(killerOptions, timeout.Token);
         await killer.ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"KILL QUERY {connectionId}"), timeout.Token);
