@@ -60,56 +60,45 @@ public sealed class BatchClient(AwsJsonClient client)
     /// <summary>Jobs on a queue with exactly this name, newest first (finds a job submitted by an attempt that died before recording it).</summary>
     public async Task<IReadOnlyList<(string JobId, string Status, long CreatedAt)>> FindByNameAsync(string jobQueue, string jobName, CancellationToken cancellationToken)
     {
-        var found = new List<(string, string, long)>();
-        string? nextToken = null;
-        do
+        var request = new JsonObject
         {
-            var request = new JsonObject
-            {
-                ["jobQueue"] = jobQueue,
-                ["filters"] = new JsonArray(new JsonObject { ["name"] = "JOB_NAME", ["values"] = new JsonArray(jobName) }),
-            };
-            if (nextToken is not null)
-            {
-                request["nextToken"] = nextToken;
-            }
-
-            var answer = await client.CallAsync("/v1/listjobs", request, cancellationToken);
-            found.AddRange((answer["jobSummaryList"]?.AsArray() ?? [])
-                .Where(j => j?["jobName"]?.GetValue<string>() == jobName)
-                .Select(j => (j!["jobId"]!.GetValue<string>(), j["status"]?.GetValue<string>() ?? "UNKNOWN", j["createdAt"]?.GetValue<long>() ?? 0)));
-            nextToken = answer["nextToken"]?.GetValue<string>();
-        }
-        while (nextToken is not null);
-
-        return found.OrderByDescending(j => j.Item3).ToList();
+            ["jobQueue"] = jobQueue,
+            ["filters"] = new JsonArray(new JsonObject { ["name"] = "JOB_NAME", ["values"] = new JsonArray(jobName) }),
+        };
+        return (await ListJobsAsync(request, cancellationToken))
+            .Where(j => j["jobName"]?.GetValue<string>() == jobName)
+            .Select(j => (j["jobId"]!.GetValue<string>(), j["status"]?.GetValue<string>() ?? "UNKNOWN", j["createdAt"]?.GetValue<long>() ?? 0))
+            .OrderByDescending(j => j.Item3)
+            .ToList();
     }
 
     /// <summary>The failed children of an array job, with their exit codes and reasons.</summary>
     public async Task<IReadOnlyList<BatchChildFailure>> FailedChildrenAsync(string arrayJobId, CancellationToken cancellationToken)
-    {
-        var failures = new List<BatchChildFailure>();
-        string? nextToken = null;
-        do
-        {
-            var request = new JsonObject { ["arrayJobId"] = arrayJobId, ["jobStatus"] = "FAILED" };
-            if (nextToken is not null)
-            {
-                request["nextToken"] = nextToken;
-            }
-
-            var answer = await client.CallAsync("/v1/listjobs", request, cancellationToken);
-            failures.AddRange((answer["jobSummaryList"]?.AsArray() ?? []).Select(j => new BatchChildFailure(
-                j!["arrayProperties"]?["index"]?.GetValue<int>() ?? 0,
+        => (await ListJobsAsync(new JsonObject { ["arrayJobId"] = arrayJobId, ["jobStatus"] = "FAILED" }, cancellationToken))
+            .Select(j => new BatchChildFailure(
+                j["arrayProperties"]?["index"]?.GetValue<int>() ?? 0,
                 j["jobId"]!.GetValue<string>(),
                 j["statusReason"]?.GetValue<string>() ?? j["container"]?["reason"]?.GetValue<string>(),
                 j["container"]?["exitCode"]?.GetValue<int>(),
-                null)));
-            nextToken = answer["nextToken"]?.GetValue<string>();
-        }
-        while (nextToken is not null);
+                null))
+            .OrderBy(f => f.Lane)
+            .ToList();
 
-        return failures.OrderBy(f => f.Lane).ToList();
+    /// <summary>Every job summary ListJobs answers for <paramref name="request"/>, following nextToken through all pages.</summary>
+    private async Task<List<JsonNode>> ListJobsAsync(JsonObject request, CancellationToken cancellationToken)
+    {
+        var summaries = new List<JsonNode>();
+        while (true)
+        {
+            var answer = await client.CallAsync("/v1/listjobs", request, cancellationToken);
+            summaries.AddRange((answer["jobSummaryList"]?.AsArray() ?? []).OfType<JsonNode>());
+            if (answer["nextToken"]?.GetValue<string>() is not { } nextToken)
+            {
+                return summaries;
+            }
+
+            request["nextToken"] = nextToken;
+        }
     }
 
     public Task TerminateAsync(string jobId, string reason, CancellationToken cancellationToken)
