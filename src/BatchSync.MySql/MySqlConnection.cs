@@ -35,6 +35,9 @@ public sealed class MySqlConnection : IAsyncDisposable
 
     public bool IsEncrypted => _channel.Handler.IsEncrypted;
 
+    /// <summary>False once the connection failed (a transport error, a query that could not be stopped) or was closed: open a new one.</summary>
+    public bool IsUsable => !_broken && !_disposed;
+
     internal MySqlConnectionOptions Options { get; }
 
     internal PacketChannel Channel => _channel;
@@ -72,6 +75,26 @@ public sealed class MySqlConnection : IAsyncDisposable
         }
 
         return connection;
+    }
+
+    /// <summary>
+    /// Brings the session back to how <see cref="OpenAsync"/> left it, without logging in again: COM_RESET_CONNECTION
+    /// (rolls back, drops temporary tables, user variables and prepared statements, resets session variables), then
+    /// the session settings again. Servers without the command (before MySQL 5.7 / MariaDB 10.2.4) answer with an error.
+    /// </summary>
+    public async Task ResetAsync(CancellationToken cancellationToken)
+    {
+        EnsureUsable();
+        await RunAsync(
+            async () =>
+            {
+                _channel.StartExchange();
+                await _channel.WritePacketAsync(new[] { (byte)CommandCode.ResetConnection }, cancellationToken);
+                return await ReadResultHeadAsync(cancellationToken);
+            },
+            "resetting the session on",
+            cancellationToken);
+        await PrepareSessionAsync(cancellationToken);
     }
 
     /// <summary>Runs statements that return no rows (any rows are discarded) and returns the affected row count.</summary>

@@ -1,11 +1,15 @@
 namespace BatchSync.Core.Planning;
 
-/// <summary>What the planner asks the source database: table shapes, size estimates and key bounds.</summary>
+/// <summary>What the planner asks the source database: table shapes, size estimates and key bounds. Safe to call from several tasks at once.</summary>
 public interface ISourceCatalog
 {
-    /// <summary>The table's BigQuery schema, the select list lanes will run, size estimates and key columns.</summary>
-    /// <exception cref="SourceTableException">The table cannot be exported as asked (missing table or column, unsupported type).</exception>
-    Task<SourceTableDescription> DescribeAsync(TablePlanRequest table, CancellationToken cancellationToken);
+    /// <summary>
+    /// Every table's BigQuery schema, columns, the select lanes will run, size estimates and key columns, in the order
+    /// asked: a few queries per database whatever the number of tables (plus one per table whose select or where the
+    /// server must check). A table that cannot be exported as asked (missing table or column, unsupported type) gets
+    /// a problem instead; the others are still described.
+    /// </summary>
+    Task<IReadOnlyList<SourceTableLookup>> DescribeAsync(IReadOnlyList<TablePlanRequest> tables, CancellationToken cancellationToken);
 
     /// <summary>MIN and MAX of an integer column over the whole table; null when the table is empty.</summary>
     Task<KeyRange?> GetKeyRangeAsync(TablePlanRequest table, string column, CancellationToken cancellationToken);

@@ -5,23 +5,31 @@ using BatchSync.Core.Schema;
 namespace BatchSync.Core.Planning;
 
 /// <summary>
-/// Turns a workflow into a run manifest: describes each table, splits chunked tables by key range, captures incremental
-/// bounds, and spreads the items over lanes largest first. The catalog is opened for one plan and closed right after,
-/// so planning holds no source connection while the lanes run.
+/// Turns a workflow into a run manifest: describes all tables at once (a few catalog queries per database), then per
+/// table, several at a time, splits chunked tables by key range and captures incremental bounds, and spreads the
+/// items over lanes largest first. The catalog is opened for one plan and closed right after, so planning holds no
+/// source connection while the lanes run.
 /// </summary>
 public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore watermarks)
 {
+    /// <summary>Tables planned at once (each needs a catalog connection only for its key range or incremental bound).</summary>
+    private const int MaxTablesAtOnce = 8;
+
     public async Task<RunManifest> PlanAsync(RunPlanRequest request, CancellationToken cancellationToken)
     {
         EnsureDistinctOutTables(request.Tables);
-        var tables = new List<ManifestTable>(request.Tables.Count);
+        var tables = new ManifestTable[request.Tables.Count];
         var catalog = openCatalog();
         try
         {
-            foreach (var table in request.Tables)
+            var lookups = await catalog.DescribeAsync(request.Tables, cancellationToken);
+            var options = new ParallelOptions
             {
-                tables.Add(await PlanTableAsync(catalog, request.Workflow, table, cancellationToken));
-            }
+                MaxDegreeOfParallelism = Math.Clamp(request.MaxConnections ?? MaxTablesAtOnce, 1, MaxTablesAtOnce),
+                CancellationToken = cancellationToken,
+            };
+            await Parallel.ForEachAsync(Enumerable.Range(0, tables.Length), options, async (t, token) =>
+                tables[t] = await PlanTableAsync(catalog, request.Workflow, request.Tables[t], lookups[t], token));
         }
         finally
         {
@@ -56,14 +64,18 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
             tables.Select((table, t) => table with { Items = placed[t] }).ToList());
     }
 
-    private async Task<ManifestTable> PlanTableAsync(ISourceCatalog catalog, string workflow, TablePlanRequest table, CancellationToken cancellationToken)
+    private async Task<ManifestTable> PlanTableAsync(
+        ISourceCatalog catalog, string workflow, TablePlanRequest table, SourceTableLookup lookup, CancellationToken cancellationToken)
     {
-        SourceTableDescription description;
+        if (lookup.Description is not { } description)
+        {
+            return Unplannable(table, lookup.Problem ?? $"Table {table.SourceName} could not be described.");
+        }
+
         IncrementalBounds? incremental;
         IReadOnlyList<ChunkBounds?> chunks;
         try
         {
-            description = await catalog.DescribeAsync(table, cancellationToken);
             incremental = await CaptureIncrementalAsync(catalog, workflow, table, cancellationToken);
             chunks = await SplitAsync(catalog, table, description, cancellationToken);
         }
@@ -83,7 +95,7 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
             rowsPerItem,
             bytesPerItem)).ToList();
 
-        return ToManifestTable(table, description.Schema, description.SelectSql, incremental, items, planError: null);
+        return ToManifestTable(table, description.Schema, description.Columns, description.SelectSql, incremental, items, planError: null);
     }
 
     private async Task<IncrementalBounds?> CaptureIncrementalAsync(ISourceCatalog catalog, string workflow, TablePlanRequest table, CancellationToken cancellationToken)
@@ -121,10 +133,10 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
     }
 
     private static ManifestTable Unplannable(TablePlanRequest table, string error)
-        => ToManifestTable(table, new BigQueryTableSchema([]), selectSql: "", incremental: null, items: [], error);
+        => ToManifestTable(table, new BigQueryTableSchema([]), columns: [], selectSql: "", incremental: null, items: [], error);
 
     private static ManifestTable ToManifestTable(
-        TablePlanRequest table, BigQueryTableSchema schema, string selectSql, IncrementalBounds? incremental, IReadOnlyList<ManifestItem> items, string? planError)
+        TablePlanRequest table, BigQueryTableSchema schema, IReadOnlyList<ManifestColumn> columns, string selectSql, IncrementalBounds? incremental, IReadOnlyList<ManifestItem> items, string? planError)
         => new(
             table.SourceDatabase,
             table.SourceTable,
@@ -142,7 +154,8 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
             table.Extraction,
             items,
             planError,
-            table.DeleteMissing);
+            table.DeleteMissing,
+            columns);
 
     private static void EnsureDistinctOutTables(IReadOnlyList<TablePlanRequest> tables)
     {

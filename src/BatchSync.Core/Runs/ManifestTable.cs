@@ -11,6 +11,7 @@ namespace BatchSync.Core.Runs;
 /// <remarks>
 /// Select is the select list as configured (null for every column); SelectSql is the statement planning generated for
 /// the whole table (with the table's where); each item narrows it by its own <see cref="ManifestItem.Where"/>.
+/// Columns are the discovered source columns lanes read (null in manifests written before lanes stopped discovering).
 /// </remarks>
 public sealed record ManifestTable(
     string SourceDatabase,
@@ -29,7 +30,8 @@ public sealed record ManifestTable(
     ExtractionSettings Extraction,
     IReadOnlyList<ManifestItem> Items,
     string? PlanError = null,
-    bool DeleteMissing = false)
+    bool DeleteMissing = false,
+    IReadOnlyList<ManifestColumn>? Columns = null)
 {
     public string SourceName => $"{SourceDatabase}.{SourceTable}";
 }

@@ -1,11 +1,11 @@
 namespace BatchSync.Core.Work;
 
 /// <summary>
-/// Streams one item's rows from the source into gzip CSV parts (<c>part-00000.csv.gz</c>, …) under
-/// <see cref="ItemExtraction.PartPrefix"/> in staging.
+/// The source side of the lanes. Each lane opens its own <see cref="ILaneExtractor"/> and extracts its items through
+/// it one after another, so what an item needs from the source (a connection, a session) is paid once per lane.
 /// </summary>
 public interface IItemExtractor
 {
-    /// <exception cref="OperationCanceledException">Cancelled; no part is left looking complete.</exception>
-    Task<ExtractedItem> ExtractAsync(ItemExtraction extraction, IProgress<ExtractionProgress> progress, CancellationToken cancellationToken);
+    /// <summary>Opens nothing yet: the lane extractor connects when its first item needs it.</summary>
+    ILaneExtractor OpenLane();
 }

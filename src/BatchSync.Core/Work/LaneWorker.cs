@@ -7,6 +7,7 @@ namespace BatchSync.Core.Work;
 /// <summary>
 /// Runs the items of one lane in their planned order: skips what an earlier attempt finished, extracts (and loads,
 /// when there is a destination) the rest, and records each item's status. A failed item does not stop the lane.
+/// The lane extracts through one <see cref="ILaneExtractor"/> (one source connection), opened for the lane and closed after it.
 /// The same worker serves array children (<c>work</c>) and the in-process launcher (<c>run --local</c>).
 /// </summary>
 public sealed class LaneWorker(
@@ -25,6 +26,7 @@ public sealed class LaneWorker(
         }
 
         int done = 0, skipped = 0, failed = 0;
+        await using var source = extractor.OpenLane();
         foreach (var (table, item) in manifest.ItemsOfLane(lane))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -36,7 +38,7 @@ public sealed class LaneWorker(
                 continue;
             }
 
-            var status = await RunItemAsync(manifest, table, item, previous?.Attempts ?? 0, cancellationToken);
+            var status = await RunItemAsync(source, manifest, table, item, previous?.Attempts ?? 0, cancellationToken);
             if (status.State == ItemState.Done)
             {
                 done++;
@@ -50,7 +52,7 @@ public sealed class LaneWorker(
         return new LaneResult(lane, done, skipped, failed);
     }
 
-    private async Task<ItemStatus> RunItemAsync(RunManifest manifest, ManifestTable table, ManifestItem item, int earlierAttempts, CancellationToken cancellationToken)
+    private async Task<ItemStatus> RunItemAsync(ILaneExtractor source, RunManifest manifest, ManifestTable table, ManifestItem item, int earlierAttempts, CancellationToken cancellationToken)
     {
         var attempts = earlierAttempts;
         for (var retry = 0; ; retry++)
@@ -62,7 +64,7 @@ public sealed class LaneWorker(
             progress.ItemStarted(table, item, attempts);
             try
             {
-                var finished = await AttemptAsync(manifest, table, item, running, cancellationToken);
+                var finished = await AttemptAsync(source, manifest, table, item, running, cancellationToken);
                 await store.WriteStatusAsync(manifest.Layout, finished, cancellationToken);
                 progress.ItemFinished(table, item, finished);
                 return finished;
@@ -89,11 +91,11 @@ public sealed class LaneWorker(
         }
     }
 
-    private async Task<ItemStatus> AttemptAsync(RunManifest manifest, ManifestTable table, ManifestItem item, ItemStatus running, CancellationToken cancellationToken)
+    private async Task<ItemStatus> AttemptAsync(ILaneExtractor source, RunManifest manifest, ManifestTable table, ManifestItem item, ItemStatus running, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var extraction = new ItemExtraction(manifest, table, item, manifest.Layout.ItemPrefix(table.OutTable, item.Id));
-        var extracted = await extractor.ExtractAsync(extraction, new ItemProgressRelay(progress, table, item), cancellationToken);
+        var extracted = await source.ExtractAsync(extraction, new ItemProgressRelay(progress, table, item), cancellationToken);
         var extractSeconds = clock.Elapsed.TotalSeconds;
 
         long? loadedRows = null;

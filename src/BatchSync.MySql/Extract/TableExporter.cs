@@ -7,7 +7,8 @@ namespace BatchSync.MySql.Extract;
 
 /// <summary>
 /// Exports one table: connect, discover the columns, stream the generated SELECT through the CSV writer into
-/// parallel-compressed gzip parts in a staging store. A failed or cancelled export leaves no parts behind.
+/// parallel-compressed gzip parts in a staging store; or, for a planned export, stream on a connection the caller
+/// keeps open. A failed or cancelled export leaves no parts behind.
 /// </summary>
 public static class TableExporter
 {
@@ -15,7 +16,6 @@ public static class TableExporter
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
-        var zone = SourceZoneFor(options);
         var table = options.Query.DisplayName;
         var total = Stopwatch.StartNew();
 
@@ -27,33 +27,54 @@ public static class TableExporter
             () => SchemaDiscovery.DiscoverAsync(connection, options.Query, cancellationToken));
         var discovered = total.Elapsed;
 
-        var encoder = new CsvRowEncoder(table, plan.CsvColumns, options.ZeroDates, zone);
-        var (rows, parts) = await RunPhaseAsync(table, "reading rows",
-            () => StreamRowsAsync(connection, plan, encoder, options, store, progress, total, cancellationToken));
+        var export = new PlannedExport
+        {
+            Table = table,
+            SelectSql = plan.SelectSql,
+            Columns = plan.CsvColumns,
+            ZeroDates = options.ZeroDates,
+            SourceZone = options.SourceTimeZone is { } zone ? new SourceZoneConverter(zone) : null,
+            Parts = options.Parts,
+            ChunkSize = options.ChunkSize,
+        };
+        var exported = await RunPhaseAsync(table, "reading rows",
+            () => StreamRowsAsync(connection, export, progress, store, total, cancellationToken));
 
         var timings = new ExportTimings(connected, discovered - connected, total.Elapsed - discovered, total.Elapsed);
-        return new ExportResult(plan, rows, parts, timings, connection.ServerVersion);
+        return new ExportResult(plan, exported.Rows, exported.Parts, timings, connection.ServerVersion);
     }
 
-    private static async Task<(long Rows, IReadOnlyList<PartInfo> Parts)> StreamRowsAsync(
-        MySqlConnection connection, ExtractionPlan plan, CsvRowEncoder encoder, TableExportOptions options, IStagingStore store,
-        IProgress<ExportProgress>? progress, Stopwatch clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a planned export on an open connection, which stays open (and idle) afterwards, failed or not, unless the
+    /// failure broke it. The result's columns must be the planned ones (see <see cref="PlannedColumnCheck"/>).
+    /// </summary>
+    public static Task<ExportedRows> ExportAsync(
+        MySqlConnection connection, PlannedExport export, IStagingStore store, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
-        await using var parts = new GzipPartWriter(store, options.Parts);
-        using var sink = new CsvChunkSink(encoder, parts.WriteChunkAsync, options.ChunkSize,
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(export);
+        ArgumentNullException.ThrowIfNull(store);
+        return RunPhaseAsync(export.Table, "reading rows",
+            () => StreamRowsAsync(connection, export, progress, store, Stopwatch.StartNew(), cancellationToken));
+    }
+
+    private static async Task<ExportedRows> StreamRowsAsync(
+        MySqlConnection connection, PlannedExport export, IProgress<ExportProgress>? progress, IStagingStore store, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var encoder = new CsvRowEncoder(export.Table, export.Columns, export.ZeroDates, export.SourceZone);
+        await using var parts = new GzipPartWriter(store, export.Parts);
+        using var sink = new CsvChunkSink(encoder, parts.WriteChunkAsync, export.ChunkSize,
             progress is null ? null : (rows, bytes) => progress.Report(new ExportProgress(rows, bytes, clock.Elapsed)));
-        await using (var reader = await connection.ExecuteReaderAsync(plan.SelectSql, cancellationToken))
+        await using (var reader = await connection.ExecuteReaderAsync(export.SelectSql, cancellationToken))
         {
+            PlannedColumnCheck.Check(export.Table, export.Columns, reader.Columns);
             await reader.ReadRowsAsync(sink, cancellationToken);
         }
 
         await sink.CompleteAsync(cancellationToken);
         var written = await parts.CompleteAsync(cancellationToken);
-        return (sink.Rows, written);
+        return new ExportedRows(sink.Rows, written);
     }
-
-    private static SourceZoneConverter? SourceZoneFor(TableExportOptions options)
-        => options.SourceTimeZone is { } zone ? new SourceZoneConverter(zone) : null;
 
     /// <summary>Adds the table and phase to failures; data and mapping errors already name them and pass through.</summary>
     private static async Task<T> RunPhaseAsync<T>(string table, string phase, Func<Task<T>> action)

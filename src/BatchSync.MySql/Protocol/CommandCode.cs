@@ -6,4 +6,5 @@ internal enum CommandCode : byte
     Quit = 0x01,
     Query = 0x03,
     Ping = 0x0e,
+    ResetConnection = 0x1f,
 }

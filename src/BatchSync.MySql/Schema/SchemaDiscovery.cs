@@ -7,22 +7,61 @@ namespace BatchSync.MySql.Schema;
 /// <summary>
 /// Works out the columns of an export: the result metadata of the select (<c>LIMIT 0</c>, so the server checks the
 /// select and where without reading rows) joined with information_schema for what the metadata lacks
-/// (TINYINT(1), BIT width, DECIMAL shape, MariaDB's JSON), then mapped to BigQuery.
+/// (TINYINT(1), BIT width, DECIMAL shape, MariaDB's JSON), then mapped to BigQuery. A whole table without a filter
+/// needs no query of its own: information_schema alone describes it (<see cref="FromCatalog"/>).
 /// </summary>
 public static class SchemaDiscovery
 {
-    private const string DerivedTableAlias = "`batchsync_source`";
-
     public static async Task<ExtractionPlan> DiscoverAsync(MySqlConnection connection, TableQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(query);
         var sourceColumns = await SourceColumnCatalog.ReadAsync(connection, query, cancellationToken);
+        return await DiscoverAsync(connection, query, sourceColumns, cancellationToken);
+    }
+
+    /// <summary>Discovers with the table's columns already read from information_schema (one query for the select, none for the catalog).</summary>
+    public static async Task<ExtractionPlan> DiscoverAsync(
+        MySqlConnection connection, TableQuery query, IReadOnlyDictionary<string, SourceColumn> sourceColumns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(query);
         var resultColumns = await DescribeResultAsync(connection, query, cancellationToken);
         var columns = resultColumns.Select(result => PlanColumn(query, result, sourceColumns)).ToList();
         CheckNamesAreUnique(query, columns);
         CheckOverridesNameColumns(query, columns);
-        return new ExtractionPlan(query, columns, BuildSelect(query, columns));
+        return new ExtractionPlan(query, columns, SelectStatement.Build(query, [.. columns.Select(c => c.SelectExpression)]));
+    }
+
+    /// <summary>
+    /// The plan of a whole table without a filter, from its information_schema columns (in table order) alone; null when
+    /// the query has a select or where for the server to check, or a column's type needs the result metadata to be known.
+    /// </summary>
+    public static ExtractionPlan? FromCatalog(TableQuery query, IReadOnlyList<SourceColumn> tableColumns)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(tableColumns);
+        if (!query.SelectsAllColumns || query.HasFilter || tableColumns.Count == 0)
+        {
+            return null;
+        }
+
+        var results = new List<MySqlColumn>(tableColumns.Count);
+        foreach (var column in tableColumns)
+        {
+            if (CatalogColumnTypes.ResultOf(query, column) is not { } result)
+            {
+                return null;
+            }
+
+            results.Add(result);
+        }
+
+        var sourceColumns = tableColumns.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
+        var columns = results.Select(result => PlanColumn(query, result, sourceColumns)).ToList();
+        CheckNamesAreUnique(query, columns);
+        CheckOverridesNameColumns(query, columns);
+        return new ExtractionPlan(query, columns, SelectStatement.Build(query, [.. columns.Select(c => c.SelectExpression)]));
     }
 
     private static async Task<IReadOnlyList<MySqlColumn>> DescribeResultAsync(MySqlConnection connection, TableQuery query, CancellationToken cancellationToken)
@@ -71,24 +110,6 @@ public static class SchemaDiscovery
             throw new SchemaMappingException(query.DisplayName, unknown,
                 $"a type override names this column, but the select returns no such column (it returns: {string.Join(", ", columns.Select(c => c.Name))}).");
         }
-    }
-
-    /// <summary>
-    /// For all columns, an explicit column list (so the CSV order is the plan's order even if the table changes).
-    /// A custom select runs as written, wrapped in a derived table only when geometry columns need <c>ST_AsText</c>.
-    /// </summary>
-    private static string BuildSelect(TableQuery query, List<ColumnPlan> columns)
-    {
-        var list = string.Join(", ", columns.Select(c => c.SelectExpression));
-        if (query.SelectsAllColumns)
-        {
-            return $"SELECT {list} FROM {query.QuotedName}{WhereClause(query)}";
-        }
-
-        var plain = $"SELECT {query.Select!.Trim()} FROM {query.QuotedName}{WhereClause(query)}";
-        return columns.Any(c => c.Result.Type == ColumnType.Geometry)
-            ? $"SELECT {list} FROM ({plain}) AS {DerivedTableAlias}"
-            : plain;
     }
 
     private static string WhereClause(TableQuery query) => query.HasFilter ? $" WHERE {query.Where!.Trim()}" : "";

@@ -3,48 +3,71 @@ using System.Text.RegularExpressions;
 
 namespace BatchSync.MySql.Schema;
 
-/// <summary>Reads a table's columns from information_schema, including MariaDB's JSON columns (LONGTEXT + json_valid check).</summary>
-internal static partial class SourceColumnCatalog
+/// <summary>
+/// Reads table columns from information_schema, including MariaDB's JSON columns (LONGTEXT + json_valid check):
+/// for one table, or for every table of a database in one query each (what planning many tables needs).
+/// </summary>
+public static partial class SourceColumnCatalog
 {
+    private const string ColumnList = "TABLE_NAME, COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION";
+
     public static async Task<IReadOnlyDictionary<string, SourceColumn>> ReadAsync(MySqlConnection connection, TableQuery query, CancellationToken cancellationToken)
     {
-        var rows = await connection.QueryAsync(
-            "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION " +
-            "FROM information_schema.COLUMNS " +
-            $"WHERE TABLE_SCHEMA = {SqlIdentifier.Literal(query.Database)} AND TABLE_NAME = {SqlIdentifier.Literal(query.Table)} " +
-            "ORDER BY ORDINAL_POSITION", cancellationToken);
-        if (rows.Count == 0)
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(query);
+        var database = SqlIdentifier.Literal(query.Database);
+        var table = SqlIdentifier.Literal(query.Table);
+        var tables = await ReadTablesAsync(
+            connection, $"TABLE_SCHEMA = {database} AND TABLE_NAME = {table}", $"CONSTRAINT_SCHEMA = {database} AND TABLE_NAME = {table}", cancellationToken);
+        var columns = tables.Count == 1 ? tables.Values.Single() : [];
+        if (columns.Count == 0)
         {
             throw new SchemaMappingException(
                 $"Table {query.DisplayName} was not found, or the user cannot see it. Check the database and table names and the user's SELECT privilege.");
         }
 
-        var jsonColumns = connection.IsMariaDb ? await ReadMariaDbJsonColumnsAsync(connection, query, cancellationToken) : [];
-        var columns = new Dictionary<string, SourceColumn>(StringComparer.OrdinalIgnoreCase);
-        foreach (var row in rows)
+        return columns.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Every table of <paramref name="database"/> the user can see, with its columns in table order: two queries whatever the table count.</summary>
+    public static Task<IReadOnlyDictionary<string, IReadOnlyList<SourceColumn>>> ReadDatabaseAsync(MySqlConnection connection, string database, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return ReadTablesAsync(connection, $"TABLE_SCHEMA = {SqlIdentifier.Literal(database)}", $"CONSTRAINT_SCHEMA = {SqlIdentifier.Literal(database)}", cancellationToken);
+    }
+
+    private static async Task<IReadOnlyDictionary<string, IReadOnlyList<SourceColumn>>> ReadTablesAsync(
+        MySqlConnection connection, string columnFilter, string checkFilter, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync(
+            $"SELECT {ColumnList} FROM information_schema.COLUMNS WHERE {columnFilter} ORDER BY TABLE_NAME, ORDINAL_POSITION", cancellationToken);
+        var jsonColumns = connection.IsMariaDb && rows.Count > 0 ? await ReadMariaDbJsonColumnsAsync(connection, checkFilter, cancellationToken) : [];
+        var tables = new Dictionary<string, IReadOnlyList<SourceColumn>>(StringComparer.Ordinal);
+        foreach (var table in rows.GroupBy(row => row[0]!, StringComparer.Ordinal))
         {
-            var name = row[0]!;
-            var dataType = row[1]!.ToLowerInvariant();
-            columns[name] = new SourceColumn(name, dataType, row[2]!, ParseNumber(row[3]), ParseNumber(row[4]), ParseNumber(row[5]),
-                dataType == "json" || jsonColumns.Contains(name));
+            tables[table.Key] = [.. table.Select(row => ToColumn(row, jsonColumns.Contains((table.Key, row[1]!))))];
         }
 
-        return columns;
+        return tables;
+    }
+
+    private static SourceColumn ToColumn(string?[] row, bool isMariaDbJson)
+    {
+        var dataType = row[2]!.ToLowerInvariant();
+        return new SourceColumn(row[1]!, dataType, row[3]!, ParseNumber(row[4]), ParseNumber(row[5]), ParseNumber(row[6]), dataType == "json" || isMariaDbJson);
     }
 
     /// <summary>MariaDB stores JSON as LONGTEXT with an automatic column-level check <c>json_valid(`col`)</c>.</summary>
-    private static async Task<HashSet<string>> ReadMariaDbJsonColumnsAsync(MySqlConnection connection, TableQuery query, CancellationToken cancellationToken)
+    private static async Task<HashSet<(string Table, string Column)>> ReadMariaDbJsonColumnsAsync(MySqlConnection connection, string filter, CancellationToken cancellationToken)
     {
-        var rows = await connection.QueryAsync(
-            "SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS " +
-            $"WHERE CONSTRAINT_SCHEMA = {SqlIdentifier.Literal(query.Database)} AND TABLE_NAME = {SqlIdentifier.Literal(query.Table)}", cancellationToken);
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var rows = await connection.QueryAsync($"SELECT TABLE_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS WHERE {filter}", cancellationToken);
+        var names = new HashSet<(string, string)>(TableColumnComparer.Instance);
         foreach (var row in rows)
         {
-            var match = JsonValidCheck().Match(row[0] ?? "");
+            var match = JsonValidCheck().Match(row[1] ?? "");
             if (match.Success)
             {
-                names.Add(match.Groups["name"].Value.Replace("``", "`", StringComparison.Ordinal));
+                names.Add((row[0]!, match.Groups["name"].Value.Replace("``", "`", StringComparison.Ordinal)));
             }
         }
 
@@ -55,4 +78,16 @@ internal static partial class SourceColumnCatalog
 
     [GeneratedRegex(@"^\s*json_valid\(`(?<name>(?:[^`]|``)+)`\)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex JsonValidCheck();
+
+    /// <summary>Table names compare exactly (they are case-sensitive on most servers), column names ignoring case (as MySQL does).</summary>
+    private sealed class TableColumnComparer : IEqualityComparer<(string Table, string Column)>
+    {
+        public static readonly TableColumnComparer Instance = new();
+
+        public bool Equals((string Table, string Column) x, (string Table, string Column) y)
+            => string.Equals(x.Table, y.Table, StringComparison.Ordinal) && string.Equals(x.Column, y.Column, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((string Table, string Column) obj)
+            => HashCode.Combine(StringComparer.Ordinal.GetHashCode(obj.Table), StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Column));
+    }
 }

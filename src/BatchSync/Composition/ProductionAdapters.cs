@@ -15,8 +15,11 @@ internal sealed class ProductionAdapters : IRunAdapters
 
     public IRunDocuments OpenStaging(string root) => StagingSites.Open(root).Documents;
 
+    /// <summary>Connections planning opens at most (fewer when the workflow's max_connections is lower).</summary>
+    private const int PlanningConnections = 4;
+
     public ISourceCatalog CreateCatalog(ConnectionParts connection, SourceOptions source)
-        => new MySqlSourceCatalog(MySqlConnectionSettings.From(connection, source));
+        => new MySqlSourceCatalog(MySqlConnectionSettings.From(connection, source), Math.Min(source.MaxConnections ?? PlanningConnections, PlanningConnections));
 
     public IItemExtractor CreateExtractor(ConnectionParts connection, SourceOptions source, string stagingRoot)
         => new MySqlItemExtractor(MySqlConnectionSettings.From(connection, source), StagingSites.Open(stagingRoot).Store);

@@ -1,4 +1,5 @@
 using BatchSync.Core.Planning;
+using BatchSync.Core.Runs;
 using BatchSync.Core.Tests.Runs;
 
 namespace BatchSync.Core.Tests.Planning;
@@ -13,16 +14,17 @@ internal sealed class FakeSourceCatalog : ISourceCatalog
 
     public FakeSourceCatalog With(string table, long rows, long bytes, string? key = "id", KeyRange? range = null, string? max = null)
     {
-        Tables[table] = new SourceTableDescription(TestManifests.Schema(), "SELECT `id`, `name` FROM `shop`.`" + table + "`", rows, bytes, key);
+        Tables[table] = new SourceTableDescription(TestManifests.Schema(), "SELECT `id`, `name` FROM `shop`.`" + table + "`", rows, bytes, key,
+            [new ManifestColumn("id", "Number", "`id`"), new ManifestColumn("name", "Text", "`name`")]);
         KeyRanges[table] = range;
         Maxima[table] = max;
         return this;
     }
 
-    public Task<SourceTableDescription> DescribeAsync(TablePlanRequest table, CancellationToken cancellationToken)
-        => Tables.TryGetValue(table.SourceTable, out var description)
-            ? Task.FromResult(description)
-            : throw new SourceTableException($"Table {table.SourceName} does not exist.");
+    public Task<IReadOnlyList<SourceTableLookup>> DescribeAsync(IReadOnlyList<TablePlanRequest> tables, CancellationToken cancellationToken)
+        => Task.FromResult<IReadOnlyList<SourceTableLookup>>([.. tables.Select(table => Tables.TryGetValue(table.SourceTable, out var description)
+            ? SourceTableLookup.Found(description)
+            : SourceTableLookup.Failed($"Table {table.SourceName} does not exist."))]);
 
     public Task<KeyRange?> GetKeyRangeAsync(TablePlanRequest table, string column, CancellationToken cancellationToken)
         => Task.FromResult(KeyRanges[table.SourceTable]);

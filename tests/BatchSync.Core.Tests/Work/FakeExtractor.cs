@@ -4,9 +4,26 @@ using BatchSync.Core.Work;
 
 namespace BatchSync.Core.Tests.Work;
 
-/// <summary>An extractor that "stages" a fixed number of rows per item, or fails as a test scripts it.</summary>
-internal sealed class FakeExtractor : IItemExtractor
+/// <summary>An extractor that "stages" a fixed number of rows per item, or fails as a test scripts it. Every lane shares it.</summary>
+internal sealed class FakeExtractor : IItemExtractor, ILaneExtractor
 {
+    private int _lanesOpen;
+
+    /// <summary>Lanes opened and not yet closed.</summary>
+    public int LanesOpen => Volatile.Read(ref _lanesOpen);
+
+    public ILaneExtractor OpenLane()
+    {
+        Interlocked.Increment(ref _lanesOpen);
+        return this;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Interlocked.Decrement(ref _lanesOpen);
+        return ValueTask.CompletedTask;
+    }
+
     public ConcurrentQueue<string> Calls { get; } = new();
 
     /// <summary>Per item key (table/item): exceptions to throw on successive attempts before succeeding.</summary>

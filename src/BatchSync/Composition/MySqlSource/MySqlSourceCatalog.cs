@@ -1,45 +1,42 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using BatchSync.Core.Planning;
+using BatchSync.Core.Runs;
 using BatchSync.MySql;
 using BatchSync.MySql.Schema;
 
 namespace BatchSync.Composition.MySqlSource;
 
 /// <summary>
-/// What the planner learns from MySQL: the exporter's own schema discovery (so plan and lanes agree), estimates from
-/// information_schema.TABLES, the primary key's leading column when it is an integer, MIN/MAX for chunking and MAX for incremental bounds.
-/// One connection, opened on first use, serves the whole plan.
+/// What the planner learns from MySQL: per database, information_schema read once (<see cref="DatabaseCatalog"/>),
+/// tables described from it with the exporter's own type mapping (so plan and lanes agree), a LIMIT 0 query only for
+/// tables whose select or where the server must check; MIN/MAX for chunking and MAX for incremental bounds.
+/// Up to <c>maxConnections</c> connections, opened on demand and reused, serve the plan in parallel.
 /// </summary>
-internal sealed class MySqlSourceCatalog(MySqlConnectionOptions options) : ISourceCatalog, IAsyncDisposable
+internal sealed class MySqlSourceCatalog(MySqlConnectionOptions options, int maxConnections) : ISourceCatalog, IAsyncDisposable
 {
-    private static readonly HashSet<string> IntegerTypes = new(StringComparer.OrdinalIgnoreCase) { "tinyint", "smallint", "mediumint", "int", "bigint" };
+    private readonly SemaphoreSlim _slots = new(maxConnections, maxConnections);
+    private readonly ConcurrentBag<MySqlConnection> _idle = [];
+    private readonly ConcurrentQueue<MySqlConnection> _opened = new();
 
-    private MySqlConnection? _connection;
-
-    public async Task<SourceTableDescription> DescribeAsync(TablePlanRequest table, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SourceTableLookup>> DescribeAsync(IReadOnlyList<TablePlanRequest> tables, CancellationToken cancellationToken)
     {
-        var connection = await ConnectAsync(cancellationToken);
-        var plan = await AsTableProblem(table, () => SchemaDiscovery.DiscoverAsync(connection, MySqlTableQueries.ForPlanning(table), cancellationToken));
-        var estimate = await connection.QueryAsync(
-            $"SELECT TABLE_ROWS, DATA_LENGTH FROM information_schema.TABLES WHERE TABLE_SCHEMA = {SqlIdentifier.Literal(table.SourceDatabase)} AND TABLE_NAME = {SqlIdentifier.Literal(table.SourceTable)}",
-            cancellationToken);
-        // The primary key's leading column: ranges over it split the table cleanly even when the key is composite.
-        var keys = await connection.QueryAsync(
-            "SELECT c.COLUMN_NAME, c.DATA_TYPE FROM information_schema.STATISTICS s JOIN information_schema.COLUMNS c"
-            + " ON c.TABLE_SCHEMA = s.TABLE_SCHEMA AND c.TABLE_NAME = s.TABLE_NAME AND c.COLUMN_NAME = s.COLUMN_NAME"
-            + $" WHERE s.TABLE_SCHEMA = {SqlIdentifier.Literal(table.SourceDatabase)} AND s.TABLE_NAME = {SqlIdentifier.Literal(table.SourceTable)}"
-            + " AND s.INDEX_NAME = 'PRIMARY' AND s.SEQ_IN_INDEX = 1",
-            cancellationToken);
-        var integerKey = keys.Count == 1 && IntegerTypes.Contains(keys[0][1] ?? "") ? keys[0][0] : null;
-        return new SourceTableDescription(plan.Schema, plan.SelectSql, Number(estimate, 0), Number(estimate, 1), integerKey);
+        var catalogs = new ConcurrentDictionary<string, DatabaseCatalog>(StringComparer.Ordinal);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxConnections, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(tables.Select(t => t.SourceDatabase).Distinct(StringComparer.Ordinal), parallel, async (database, token) =>
+            catalogs[database] = await UseConnectionAsync(connection => DatabaseCatalog.ReadAsync(connection, database, token), token));
+
+        var lookups = new SourceTableLookup[tables.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, tables.Count), parallel, async (index, token) =>
+            lookups[index] = await DescribeTableAsync(tables[index], catalogs[tables[index].SourceDatabase], token));
+        return lookups;
     }
 
     public async Task<KeyRange?> GetKeyRangeAsync(TablePlanRequest table, string column, CancellationToken cancellationToken)
     {
-        var connection = await ConnectAsync(cancellationToken);
         var quoted = SqlIdentifier.Quote(column);
-        var rows = await AsTableProblem(table, () => connection.QueryAsync(
-            $"SELECT MIN({quoted}), MAX({quoted}) FROM {SqlIdentifier.Quote(table.SourceDatabase)}.{SqlIdentifier.Quote(table.SourceTable)}", cancellationToken));
+        var rows = await AsTableProblem(table, () => UseConnectionAsync(connection => connection.QueryAsync(
+            $"SELECT MIN({quoted}), MAX({quoted}) FROM {SqlIdentifier.Quote(table.SourceDatabase)}.{SqlIdentifier.Quote(table.SourceTable)}", cancellationToken), cancellationToken));
         if (rows[0][0] is not { } min || rows[0][1] is not { } max)
         {
             return null;
@@ -53,23 +50,81 @@ internal sealed class MySqlSourceCatalog(MySqlConnectionOptions options) : ISour
 
     public async Task<string?> GetMaxAsync(TablePlanRequest table, string column, CancellationToken cancellationToken)
     {
-        var connection = await ConnectAsync(cancellationToken);
         var where = string.IsNullOrWhiteSpace(table.Where) ? "" : $" WHERE {table.Where}";
-        var rows = await AsTableProblem(table, () => connection.QueryAsync(
-            $"SELECT MAX({SqlIdentifier.Quote(column)}) FROM {SqlIdentifier.Quote(table.SourceDatabase)}.{SqlIdentifier.Quote(table.SourceTable)}{where}", cancellationToken));
+        var rows = await AsTableProblem(table, () => UseConnectionAsync(connection => connection.QueryAsync(
+            $"SELECT MAX({SqlIdentifier.Quote(column)}) FROM {SqlIdentifier.Quote(table.SourceDatabase)}.{SqlIdentifier.Quote(table.SourceTable)}{where}", cancellationToken), cancellationToken));
         return rows[0][0];
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_connection is not null)
+        while (_opened.TryDequeue(out var connection))
         {
-            await _connection.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+
+        _slots.Dispose();
+    }
+
+    private async Task<SourceTableLookup> DescribeTableAsync(TablePlanRequest table, DatabaseCatalog catalog, CancellationToken cancellationToken)
+    {
+        var query = MySqlTableQueries.ForPlanning(table);
+        if (catalog.ColumnsOf(table.SourceTable) is not { } columns)
+        {
+            return SourceTableLookup.Failed(
+                $"Table {query.DisplayName} was not found, or the user cannot see it. Check the database and table names and the user's SELECT privilege.");
+        }
+
+        try
+        {
+            var plan = SchemaDiscovery.FromCatalog(query, columns)
+                ?? await UseConnectionAsync(
+                    connection => SchemaDiscovery.DiscoverAsync(connection, query, columns.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase), cancellationToken),
+                    cancellationToken);
+            var (rows, bytes) = catalog.EstimateOf(table.SourceTable);
+            return SourceTableLookup.Found(new SourceTableDescription(
+                plan.Schema,
+                plan.SelectSql,
+                rows,
+                bytes,
+                catalog.IntegerKeyOf(table.SourceTable),
+                [.. plan.Columns.Select(c => new ManifestColumn(c.Name, c.Encoding.ToString(), c.SelectExpression))]));
+        }
+        catch (MySqlServerException exception)
+        {
+            return SourceTableLookup.Failed($"Table {table.SourceName}: {exception.Message}");
+        }
+        catch (SchemaMappingException exception)
+        {
+            return SourceTableLookup.Failed(exception.Message);
         }
     }
 
-    private async Task<MySqlConnection> ConnectAsync(CancellationToken cancellationToken)
-        => _connection ??= await MySqlConnection.OpenAsync(options, cancellationToken);
+    /// <summary>Runs on an idle connection (or a new one, up to the cap); a connection a failure broke is not reused.</summary>
+    private async Task<T> UseConnectionAsync<T>(Func<MySqlConnection, Task<T>> query, CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken);
+        MySqlConnection? connection = null;
+        try
+        {
+            if (!_idle.TryTake(out connection))
+            {
+                connection = await MySqlConnection.OpenAsync(options, cancellationToken);
+                _opened.Enqueue(connection);
+            }
+
+            return await query(connection);
+        }
+        finally
+        {
+            if (connection is { IsUsable: true })
+            {
+                _idle.Add(connection);
+            }
+
+            _slots.Release();
+        }
+    }
 
     /// <summary>A server error about this table (missing table or column, bad SQL in select/where) fails the table, not the run.</summary>
     private static async Task<T> AsTableProblem<T>(TablePlanRequest table, Func<Task<T>> query)
@@ -82,12 +137,5 @@ internal sealed class MySqlSourceCatalog(MySqlConnectionOptions options) : ISour
         {
             throw new SourceTableException($"Table {table.SourceName}: {exception.Message}", exception);
         }
-        catch (SchemaMappingException exception)
-        {
-            throw new SourceTableException(exception.Message, exception);
-        }
     }
-
-    private static long Number(IReadOnlyList<string?[]> rows, int column)
-        => rows.Count > 0 && long.TryParse(rows[0][column], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
 }

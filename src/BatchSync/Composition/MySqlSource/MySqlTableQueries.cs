@@ -5,12 +5,16 @@ using BatchSync.MySql.Schema;
 
 namespace BatchSync.Composition.MySqlSource;
 
-/// <summary>The exporter's <see cref="TableQuery"/> for a table being planned, or for one item of a planned table.</summary>
+/// <summary>The exporter's <see cref="TableQuery"/> for a table being planned, and the statement one item of a planned table runs.</summary>
 internal static class MySqlTableQueries
 {
     public static TableQuery ForPlanning(TablePlanRequest table) => Create(table.SourceDatabase, table.SourceTable, table.Select, table.Where, table.Extraction);
 
-    public static TableQuery ForItem(ManifestTable table, ManifestItem item) => Create(table.SourceDatabase, table.SourceTable, table.Select, item.Where, table.Extraction);
+    /// <summary>The planned columns, narrowed by the item's filter (the table's where, chunk range and incremental slice).</summary>
+    public static string SelectForItem(ManifestTable table, ManifestItem item)
+        => SelectStatement.Build(
+            Create(table.SourceDatabase, table.SourceTable, table.Select, item.Where, table.Extraction),
+            [.. (table.Columns ?? []).Select(c => c.Expression)]);
 
     private static TableQuery Create(string database, string table, string? select, string? where, ExtractionSettings settings) => new()
     {
