@@ -107,6 +107,28 @@ public sealed class EveryTypeExportTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Information_schema_alone_describes_a_whole_table_as_the_result_metadata_does()
+    {
+        await using var connection = await MySqlConnection.OpenAsync(await ExportHarness.ConnectionAsync(_database), CancellationToken.None);
+        var database = await SourceColumnCatalog.ReadDatabaseAsync(connection, _database, CancellationToken.None);
+        foreach (var dateTimes in new[] { DateTimeMapping.DateTime, DateTimeMapping.Timestamp })
+        {
+            var query = new TableQuery { Database = _database, Table = Table, DateTimes = dateTimes, ColumnTypes = new Dictionary<string, BigQueryType> { ["flag"] = BigQueryType.Bool } };
+            var discovered = await SchemaDiscovery.DiscoverAsync(connection, query, CancellationToken.None);
+
+            var fromCatalog = SchemaDiscovery.FromCatalog(query, database[Table]);
+
+            Assert.NotNull(fromCatalog);
+            Assert.Equal(
+                discovered.Columns.Select(c => (c.Field, c.Encoding, c.SelectExpression)),
+                fromCatalog.Columns.Select(c => (c.Field, c.Encoding, c.SelectExpression)));
+            Assert.Equal(discovered.SelectSql, fromCatalog.SelectSql);
+        }
+
+        Assert.Null(SchemaDiscovery.FromCatalog(new TableQuery { Database = _database, Table = Table, Where = "id > 1" }, database[Table]));
+    }
+
+    [Fact]
     public async Task Every_value_reads_back_as_the_server_holds_it()
     {
         // Row 5 holds a TIME outside a day: it gets its own test.
