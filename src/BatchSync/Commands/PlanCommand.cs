@@ -8,12 +8,14 @@ namespace BatchSync.Commands;
 internal static class PlanCommand
 {
     private const string Description = """
-        Show what a run would do, without running it: per table the items (chunks), lanes, estimated rows and
-        bytes, incremental bounds and the BigQuery schema. Connects to the source; writes nothing.
+        Show what a run would do, without running it. The summary: tables, items, lanes, estimated rows and
+        bytes, tables that cannot run (and why), the biggest tables and how evenly the lanes are loaded.
+        --verbose adds every table with its items (chunks), incremental bounds and BigQuery schema, and every
+        lane's items. Connects to the source; writes nothing.
 
         Examples:
           batchsync plan demo                              workflows/demo.yml
-          batchsync plan workflows/shop.yml --tables orders --parallelism 8
+          batchsync plan workflows/shop.yml --tables orders --parallelism 8 --verbose
           batchsync plan shop --secrets secrets.json --format json     the manifest a run would write
 
         Exit code: 0 every table can run, 1 some table cannot (the reason is shown), 2 bad usage or invalid workflow.
@@ -29,8 +31,9 @@ internal static class PlanCommand
         var secrets = new Option<string?>("--secrets") { Description = "A JSON file {\"<secret id>\": value} answering secret: references locally." };
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
+        var verbose = new Option<bool>("--verbose") { Description = "Text format: list every table (items, schema) and every lane's items, not just the summary." };
 
-        var command = new Command("plan", Description) { workflow, tables, parallelism, secrets, format };
+        var command = new Command("plan", Description) { workflow, tables, parallelism, secrets, format, verbose };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var configuration = parseResult.InvocationConfiguration;
@@ -41,7 +44,7 @@ internal static class PlanCommand
                     parseResult.GetValue(tables)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                     parseResult.GetValue(parallelism),
                     parseResult.GetValue(secrets),
-                    parseResult.GetValue(format) == "json",
+                    parseResult.GetValue(format) == "json" ? PlanFormat.Json : parseResult.GetValue(verbose) ? PlanFormat.Verbose : PlanFormat.Summary,
                     configuration.Output,
                     configuration.Error,
                     cancellationToken),

@@ -35,13 +35,14 @@ public sealed class RunCommandLineTests : IAsyncLifetime
     [Fact]
     public async Task Plan_shows_items_lanes_and_each_tables_bigquery_schema_without_writing_anything()
     {
-        var text = await CliInvocation.RunAsync(["plan", _sandbox.WorkflowPath]);
+        var text = await CliInvocation.RunAsync(["plan", _sandbox.WorkflowPath, "--verbose"]);
         var json = await CliInvocation.RunAsync(["plan", _sandbox.WorkflowPath, "--format", "json"]);
 
         Assert.True(text.ExitCode == 0, text.ToString());
         Assert.Contains("is_member", text.Output, StringComparison.Ordinal);
         Assert.Contains("BOOL", text.Output, StringComparison.Ordinal);
         Assert.Contains("lane 1:", text.Output, StringComparison.Ordinal);
+        Assert.Contains("orders/00001", text.Output, StringComparison.Ordinal);
         var manifest = JsonNode.Parse(json.Output)!;
         Assert.Equal(2, manifest["lanes"]!.GetValue<int>());
         var orders = manifest["tables"]!.AsArray().Single(t => t!["out_table"]!.GetValue<string>() == "orders")!;

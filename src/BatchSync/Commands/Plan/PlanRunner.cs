@@ -7,7 +7,7 @@ namespace BatchSync.Commands.Plan;
 /// <summary><c>batchsync plan</c>: what a run would do, from the live source, without running or writing anything.</summary>
 internal sealed class PlanRunner(IRunAdapters adapters, TimeProvider time)
 {
-    public async Task<int> RunAsync(string workflowName, IReadOnlyList<string>? tables, int? parallelism, string? secretsFile, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(string workflowName, IReadOnlyList<string>? tables, int? parallelism, string? secretsFile, PlanFormat format, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var workflow = await WorkflowOpener.OpenAsync(workflowName, error, cancellationToken);
         var references = await References.CreateAsync(secretsFile, cancellationToken);
@@ -19,13 +19,13 @@ internal sealed class PlanRunner(IRunAdapters adapters, TimeProvider time)
         var planner = new RunPlanner(() => adapters.CreateCatalog(connection, SourceOptions.Of(workflow)), new WatermarkStore(documents));
         var manifest = await planner.PlanAsync(request, cancellationToken);
 
-        if (json)
+        if (format == PlanFormat.Json)
         {
             await output.WriteLineAsync(RunJson.Serialize(manifest));
         }
         else
         {
-            await PlanTextWriter.WriteAsync(manifest, output);
+            await PlanTextWriter.WriteAsync(manifest, output, verbose: format == PlanFormat.Verbose);
         }
 
         return manifest.Tables.Any(t => t.PlanError is not null) ? ExitCodes.Failed : ExitCodes.Success;
