@@ -7,19 +7,27 @@ namespace BatchSync.Core.Finish;
 /// <summary>
 /// The end of a run, after every lane: lands each table whose items are all done (or, with no destination, writes its
 /// schema and load configuration), advances incremental watermarks of committed tables, and writes the report.
-/// A table with a failed or unfinished item does not land; the others still do.
+/// A table with a failed or unfinished item does not land; the others still do. Tables finish several at a time
+/// (<see cref="TablesAtOnce"/>), each table's own steps in order; the report is written once, in manifest order.
 /// </summary>
 public sealed class RunFinisher(RunStore store, WatermarkStore watermarks, IWarehouse? warehouse, IRunProgress progress, TimeProvider time)
 {
+    /// <summary>
+    /// Tables finished at once. Each landing is a few jobs and metadata calls on its own table, so BigQuery's
+    /// per-table limits (5 metadata updates per 10 s, DML per table) see no more than before, and 8 stays far below
+    /// the per-project ones (100 concurrent interactive queries, 100 API requests per second per user).
+    /// </summary>
+    public const int TablesAtOnce = 8;
+
     public async Task<RunReport> FinishAsync(RunManifest manifest, CancellationToken cancellationToken)
     {
-        var tables = new List<TableReport>(manifest.Tables.Count);
-        foreach (var table in manifest.Tables)
+        var tables = new TableReport[manifest.Tables.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = TablesAtOnce, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, tables.Length), options, async (index, token) =>
         {
-            var report = await FinishTableAsync(manifest, table, cancellationToken);
-            tables.Add(report);
-            progress.TableFinished(report);
-        }
+            tables[index] = await FinishTableAsync(manifest, manifest.Tables[index], token);
+            progress.TableFinished(tables[index]);
+        });
 
         var runReport = new RunReport(manifest.Workflow, manifest.RunId, manifest.CreatedAt, time.GetUtcNow(), manifest.Destination.Type, warehouse is not null, tables);
         await store.Documents.WriteAsync(manifest.Layout.Report, RunJson.Serialize(runReport), cancellationToken);
