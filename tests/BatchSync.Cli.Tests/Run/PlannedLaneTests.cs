@@ -21,17 +21,7 @@ public sealed class PlannedLaneTests : IAsyncLifetime
     [Fact]
     public async Task A_column_added_after_planning_neither_changes_nor_breaks_what_the_lane_exports()
     {
-        await _sandbox.SqlAsync("""
-            CREATE TABLE shipments (id INT PRIMARY KEY, shipped_on DATE NULL);
-            SET SESSION sql_mode = '';
-            INSERT INTO shipments VALUES (1, '2026-01-02'), (2, '0000-00-00');
-            """);
-        await _sandbox.WriteWorkflowAsync("""
-              - table: shipments
-                zero_dates: fail
-            """);
-        var first = await _sandbox.RunAsync("--run-id", "altered-1");
-        Assert.True(first.ExitCode == 1, first.ToString());
+        await PlanAndFailOnAZeroDateAsync("altered-1");
 
         await _sandbox.SqlAsync("""
             SET SESSION sql_mode = '';
@@ -49,16 +39,7 @@ public sealed class PlannedLaneTests : IAsyncLifetime
     [Fact]
     public async Task A_column_whose_type_no_longer_fits_the_plan_fails_the_item_instead_of_writing_it()
     {
-        await _sandbox.SqlAsync("""
-            CREATE TABLE shipments (id INT PRIMARY KEY, shipped_on DATE NULL);
-            SET SESSION sql_mode = '';
-            INSERT INTO shipments VALUES (1, '2026-01-02'), (2, '0000-00-00');
-            """);
-        await _sandbox.WriteWorkflowAsync("""
-              - table: shipments
-                zero_dates: fail
-            """);
-        Assert.Equal(1, (await _sandbox.RunAsync("--run-id", "retyped-1")).ExitCode);
+        await PlanAndFailOnAZeroDateAsync("retyped-1");
 
         await _sandbox.SqlAsync("ALTER TABLE shipments MODIFY shipped_on VARCHAR(30) NULL; UPDATE shipments SET shipped_on = 'next week' WHERE id = 2;");
         var resumed = await _sandbox.RunAsync("--run-id", "retyped-1");
@@ -110,5 +91,21 @@ public sealed class PlannedLaneTests : IAsyncLifetime
         var connection = before[0].Split(',')[1];
         Assert.Equal([$"1,{connection}", $"2,{connection}"], before);
         Assert.Equal([$"1,{connection},,+00:00,1", $"2,{connection},,+00:00,1"], after);
+    }
+
+    /// <summary>A first attempt of the run: it plans <c>shipments</c> (id, shipped_on) and fails its item on a zero date, so a second attempt runs that plan against whatever the table has become.</summary>
+    private async Task PlanAndFailOnAZeroDateAsync(string runId)
+    {
+        await _sandbox.SqlAsync("""
+            CREATE TABLE shipments (id INT PRIMARY KEY, shipped_on DATE NULL);
+            SET SESSION sql_mode = '';
+            INSERT INTO shipments VALUES (1, '2026-01-02'), (2, '0000-00-00');
+            """);
+        await _sandbox.WriteWorkflowAsync("""
+              - table: shipments
+                zero_dates: fail
+            """);
+        var first = await _sandbox.RunAsync("--run-id", runId);
+        Assert.True(first.ExitCode == 1, first.ToString());
     }
 }
