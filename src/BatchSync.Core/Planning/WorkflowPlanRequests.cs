@@ -67,9 +67,11 @@ public static class WorkflowPlanRequests
                 workflow.Source.TimeZone?.Id,
                 spec.Retries,
                 workflow.Staging.PartSizeMb,
-                ColumnTypes(spec.Columns)),
+                ColumnTypes(spec.Columns),
+                NameOf(EnumNames.TypeProfiles, spec.Types)),
             spec.Columns,
-            spec.DeleteMissing);
+            spec.DeleteMissing,
+            spec.RecreateOnTypeChange);
 
     private static Dictionary<string, string>? ColumnTypes(IReadOnlyDictionary<string, ColumnOverride> columns)
     {

@@ -39,6 +39,11 @@ public sealed record TablePlanSpec
 
     public DateTimeHandling DateTime { get; init; }
 
+    public Schema.TypeProfile Types { get; init; }
+
+    /// <summary>Mode replace: a destination whose column types differ is replaced with the new types on landing.</summary>
+    public bool RecreateOnTypeChange { get; init; }
+
     /// <summary>Lanes for this table, already capped by source.max_connections.</summary>
     public int Parallelism { get; init; }
 
