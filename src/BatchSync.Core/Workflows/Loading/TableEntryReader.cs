@@ -88,7 +88,7 @@ internal static class TableEntryReader
             return null;
         }
 
-        if (BigQueryNames.CheckTable(template.Render(SampleRunTime, TimeZoneInfo.Utc)) is { } nameError)
+        if (BigQueryNames.CheckTable(template.Render(SampleRunTime, TimeZoneInfo.Utc, table ?? "t")) is { } nameError)
         {
             map.Diagnostics.Error(
                 DiagnosticCodes.BadName,
