@@ -16,7 +16,9 @@ internal static class DigdagSchedule
     {
         var original = $"digdag {kind} {value} in {zone.Id}";
         var offset = zone.GetUtcOffset(asOf);
-        var dst = zone.SupportsDaylightSavingTime ? $"; {zone.Id} changes its clock, so this is one hour off for part of the year" : "";
+        // Whether the zone changes its clock in the coming year (a past rule, such as Tokyo's 1948-51 one, does not count).
+        var changesClock = Enumerable.Range(1, 12).Any(month => zone.GetUtcOffset(asOf.AddMonths(month)) != offset);
+        var dst = changesClock ? $"; {zone.Id} changes its clock, so this is one hour off for part of the year" : "";
         try
         {
             var (expression, comment, problem) = kind switch

@@ -21,7 +21,7 @@ internal sealed class DigdagTranslator(WorkflowDraft draft, ImportFindings findi
             TranslateSchedule(schedule, zone, entry);
         }
 
-        RunTask(root, new TemplateScope(), file, parallel: false);
+        RunTask(root, new TemplateScope(), file);
         if (_lanes > 1)
         {
             draft.Defaults["parallelism"] = _lanes;
@@ -76,7 +76,7 @@ internal sealed class DigdagTranslator(WorkflowDraft draft, ImportFindings findi
         }
     }
 
-    private void RunTask(ConfigMap task, TemplateScope scope, string file, bool parallel)
+    private void RunTask(ConfigMap task, TemplateScope scope, string file)
     {
         scope = task.Find("_export") is { Value: ConfigMap exports } ? Exports(exports, scope, file) : scope;
         if (task.Find("_retry")?.Value is ConfigScalar retry && int.TryParse(retry.Value, CultureInfo.InvariantCulture, out var retries))
@@ -113,7 +113,7 @@ internal sealed class DigdagTranslator(WorkflowDraft draft, ImportFindings findi
                 default:
                     if (key.StartsWith('+') && entry.Value is ConfigMap child)
                     {
-                        RunTask(child, scope, file, parallel || IsParallel(task));
+                        RunTask(child, scope, file);
                     }
                     else if (key.EndsWith('>'))
                     {
@@ -166,7 +166,7 @@ internal sealed class DigdagTranslator(WorkflowDraft draft, ImportFindings findi
         Count(task, iterations.Count);
         foreach (var iteration in iterations)
         {
-            RunTask(body, iteration, file, IsParallel(task));
+            RunTask(body, iteration, file);
         }
     }
 
@@ -182,7 +182,7 @@ internal sealed class DigdagTranslator(WorkflowDraft draft, ImportFindings findi
         Count(task, count.Value);
         for (var i = 0; i < count; i++)
         {
-            RunTask(body, scope.With("i", new ConfigScalar(entry.Key.Location, i.ToString(CultureInfo.InvariantCulture), ScalarKind.Integer)), file, IsParallel(task));
+            RunTask(body, scope.With("i", new ConfigScalar(entry.Key.Location, i.ToString(CultureInfo.InvariantCulture), ScalarKind.Integer)), file);
         }
     }
 

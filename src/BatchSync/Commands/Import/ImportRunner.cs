@@ -3,9 +3,6 @@ using BatchSync.Core.Workflows.Loading;
 
 namespace BatchSync.Commands.Import;
 
-/// <summary>What <c>batchsync import embulk|digdag</c> was asked to read and where to write the workflow.</summary>
-internal sealed record ImportOptions(string Kind, string File, string? TablesFile, string? Name, string? SourceTimeZone, string? Out);
-
 /// <summary>
 /// Runs an import: translate the old job into a draft, settle what every imported workflow needs (types: embulk,
 /// the zone embulk read DATETIME in), write the YAML, validate it like <c>batchsync validate</c>, and list on stderr
