@@ -17,13 +17,15 @@ public sealed class ImportCommandTests : IDisposable
         return (result, File.Exists(output) ? await File.ReadAllTextAsync(output) : "");
     }
 
+    private Task<WorkflowLoadResult> LoadImportedAsync() => WorkflowLoader.LoadAsync(Path.Combine(_directory, "imported.yml"), CancellationToken.None);
+
     [Fact]
     public async Task An_ec2_cron_config_with_a_table_list_becomes_a_valid_workflow()
     {
         var (result, yaml) = await ImportAsync("embulk", ImportFixtures.Ec2Config, "--tables", ImportFixtures.Ec2Tables, "--name", "shop");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var workflow = (await WorkflowLoader.LoadAsync(Path.Combine(_directory, "imported.yml"), CancellationToken.None)).Workflow;
+        var workflow = (await LoadImportedAsync()).Workflow;
         Assert.NotNull(workflow);
         var tables = workflow.ResolveTables();
         Assert.Equal(["customers", "orders", "order_items"], tables.Select(t => t.Table));
@@ -43,7 +45,7 @@ public sealed class ImportCommandTests : IDisposable
         var (result, _) = await ImportAsync("digdag", ImportFixtures.DigdagOnEcs);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var workflow = (await WorkflowLoader.LoadAsync(Path.Combine(_directory, "imported.yml"), CancellationToken.None)).Workflow!;
+        var workflow = (await LoadImportedAsync()).Workflow!;
         Assert.Equal("shop_daily", workflow.Name);
         // daily> 03:30 in Asia/Tokyo (UTC+9) is 18:30 UTC the day before.
         Assert.Equal("cron(30 18 * * ? *)", workflow.Schedule);
@@ -63,7 +65,7 @@ public sealed class ImportCommandTests : IDisposable
         var (result, _) = await ImportAsync("digdag", ImportFixtures.SeveralDatabases);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var workflow = (await WorkflowLoader.LoadAsync(Path.Combine(_directory, "imported.yml"), CancellationToken.None)).Workflow!;
+        var workflow = (await LoadImportedAsync()).Workflow!;
         var tables = workflow.ResolveTables();
         Assert.Equal(
             [("customers", "legacy_shop", "shop_raw"), ("orders", "legacy_shop", "shop_raw"), ("contacts", "legacy_crm", "crm_raw")],
