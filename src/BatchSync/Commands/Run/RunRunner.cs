@@ -29,7 +29,7 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
         var human = outputIsTerminal ? output : error;
         var terminal = outputIsTerminal ? new TerminalProgress(output, time) : null;
         IRunProgress progress = terminal is not null ? terminal : new JsonLinesProgress(output, time, TimeSpan.FromSeconds(5));
-        var services = new RunServices(documents, adapters.CreateExtractor(connection, source, stagingRoot), await adapters.CreateWarehouseAsync(workflow, references, stagingRoot, cancellationToken), progress, time);
+        var services = new RunServices(documents, adapters.CreateExtractor(connection, source, stagingRoot), await adapters.CreateDestinationAsync(workflow, references, stagingRoot, cancellationToken), progress, time);
 
         RunResult result;
         try
