@@ -12,10 +12,10 @@ namespace BatchSync.DuckDb;
 internal static class StagedCsvScan
 {
     /// <summary>
-    /// The longest row DuckDB's reader accepts. Its default (2 MB) is smaller than a MySQL row can be; this is the
-    /// largest value MySQL sends in one packet (max_allowed_packet at most 1 GiB) and base64 growth of a 512 MiB blob.
+    /// The longest CSV row DuckDB's reader accepts. Its default (2 MB) is smaller than a MySQL row can be; it holds a
+    /// buffer this large per file it reads, so it is bounded: a longer row fails the table, naming max_line_size.
     /// </summary>
-    private const long MaxLineBytes = 1L << 30;
+    private const long MaxLineBytes = 128L << 20;
 
     public static string Select(BigQueryTableSchema schema, IReadOnlyList<string> files)
     {
