@@ -1,6 +1,6 @@
 using System.Net;
 using BatchSync.BigQuery.Auth;
-using BatchSync.BigQuery.Finishing;
+using BatchSync.Core.Workflows.Model;
 using BatchSync.BigQuery.Http;
 using BatchSync.BigQuery.Tables;
 using BatchSync.Core.Schema;
@@ -19,14 +19,14 @@ public sealed class RetryTests
     public async Task Rate_limited_table_updates_are_retried_with_backoff_until_the_window_passes()
     {
         await using var env = await StartAsync();
-        await env.Warehouse.EnsureDestinationAsync(Spec("items", Items, LoadMode.Append), CancellationToken.None);
+        await env.Destination.EnsureDestinationAsync(Spec("items", Items, LoadMode.Append), CancellationToken.None);
         for (var i = 1; i <= 5; i++)
         {
-            await env.Warehouse.Tables.PatchSchemaAsync(Table("items"), Widened(i), CancellationToken.None);
+            await env.Destination.Tables.PatchSchemaAsync(Table("items"), Widened(i), CancellationToken.None);
         }
 
         var waitedBefore = env.Fake.Clock.TotalWaited;
-        var table = await env.Warehouse.Tables.PatchSchemaAsync(Table("items"), Widened(6), CancellationToken.None);
+        var table = await env.Destination.Tables.PatchSchemaAsync(Table("items"), Widened(6), CancellationToken.None);
 
         Assert.Equal(7, table.Definition.Schema.Fields.Count);
         Assert.True(env.Fake.Requests.Count(request => request.StartsWith("PATCH ", StringComparison.Ordinal)) > 6, "the sixth update must have been refused at least once");
@@ -37,7 +37,7 @@ public sealed class RetryTests
     public async Task Without_retries_a_rate_limit_surfaces_with_its_reason()
     {
         await using var env = await StartAsync();
-        var client = env.NewWarehouse(maxAttempts: 1);
+        var client = env.NewDestination(maxAttempts: 1);
         await client.EnsureDestinationAsync(Spec("items", Items, LoadMode.Append), CancellationToken.None);
         for (var i = 1; i <= 5; i++)
         {
@@ -61,7 +61,7 @@ public sealed class RetryTests
         await using var env = await StartAsync();
         env.Fake.Faults.FailNext("/tables", 3, status, reason);
 
-        var table = await env.Warehouse.EnsureDestinationAsync(Spec("items", Items, LoadMode.Append), CancellationToken.None);
+        var table = await env.Destination.EnsureDestinationAsync(Spec("items", Items, LoadMode.Append), CancellationToken.None);
 
         Assert.Equal("items", table.Id.TableName);
         Assert.Equal(3, env.Fake.Faults.Injected);
@@ -73,7 +73,7 @@ public sealed class RetryTests
         await using var env = await StartAsync();
         var clusteredOnNothing = Items with { Clustering = ["missing"] };
 
-        var error = await Assert.ThrowsAsync<BigQueryException>(() => env.Warehouse.Tables.CreateAsync(Table("items"), clusteredOnNothing, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<BigQueryException>(() => env.Destination.Tables.CreateAsync(Table("items"), clusteredOnNothing, CancellationToken.None));
 
         Assert.Equal("invalid", error.Reason);
         Assert.Contains("clustering cannot be found in the schema: missing", error.Message, StringComparison.Ordinal);
@@ -85,7 +85,7 @@ public sealed class RetryTests
     {
         await using var env = await StartAsync();
 
-        var error = await Assert.ThrowsAsync<BigQueryException>(() => env.NewWarehouse(token: "stale-secret-token").Tables.GetAsync(Table("items"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<BigQueryException>(() => env.NewDestination(token: "stale-secret-token").Tables.GetAsync(Table("items"), CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.DoesNotContain("stale-secret-token", error.ToString(), StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public sealed class RetryTests
         using var http = new HttpClient();
         var options = env.Options() with { Retry = new RetryOptions { MaxAttempts = 0 } };
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => new BigQueryWarehouse(http, new StaticAccessTokenSource("t"), options));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new BigQueryWarehouse(http, new StaticAccessTokenSource("t"), env.Options() with { UploadChunkSize = 1000 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BigQueryDestination(http, new StaticAccessTokenSource("t"), options, Staging));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BigQueryDestination(http, new StaticAccessTokenSource("t"), env.Options() with { UploadChunkSize = 1000 }, Staging));
     }
 }

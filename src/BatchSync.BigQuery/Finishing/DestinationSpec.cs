@@ -1,4 +1,5 @@
 using BatchSync.BigQuery.Tables;
+using BatchSync.Core.Workflows.Model;
 
 namespace BatchSync.BigQuery.Finishing;
 
@@ -9,6 +10,9 @@ namespace BatchSync.BigQuery.Finishing;
 /// </summary>
 public sealed record DestinationSpec(TableId Table, TableDefinition Definition, LoadMode Mode, string RunId)
 {
+    /// <summary>The workflow whose run lands here: with <see cref="Table"/> and <see cref="RunId"/>, what names a landing.</summary>
+    public string? Workflow { get; init; }
+
     /// <summary>Key columns for <see cref="LoadMode.Merge"/>.</summary>
     public IReadOnlyList<string> KeyColumns { get; init; } = [];
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BatchSync.BigQuery.Http;
 using BatchSync.BigQuery.Jobs;
 using BatchSync.BigQuery.Tables;
+using BatchSync.Core.Workflows.Model;
 
 namespace BatchSync.BigQuery.Finishing;
 

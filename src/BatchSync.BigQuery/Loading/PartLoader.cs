@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BatchSync.BigQuery.Jobs;
 using BatchSync.BigQuery.Tables;
+using BatchSync.Core.Load;
 using BatchSync.Core.Schema;
 
 namespace BatchSync.BigQuery.Loading;
@@ -25,7 +26,7 @@ internal sealed class PartLoader(JobsClient jobs, ResumableUpload upload)
         var resource = new JsonObject
         {
             ["jobReference"] = reference.ToJson(),
-            ["configuration"] = LoadJobConfiguration.Create(stagingTable, schema, options),
+            ["configuration"] = LoadJobConfiguration.Create(stagingTable.ToJson(), schema, "WRITE_APPEND", options.PreserveAsciiControlCharacters),
         };
         var session = await upload.StartAsync(reference.ProjectId, resource, what, cancellationToken);
         if (session is null)

@@ -22,7 +22,7 @@ public sealed class JsonLinesProgress(TextWriter output, TimeProvider time, Time
         ["tables"] = manifest.Tables.Count,
         ["items"] = manifest.ItemCount,
         ["lanes"] = manifest.Lanes,
-        ["destination"] = manifest.Destination.Type,
+        ["destination"] = manifest.Destination.TypeName,
     });
 
     public void ItemStarted(ManifestTable table, ManifestItem item, int attempt) => Write("item_started", new JsonObject

@@ -1,5 +1,7 @@
 using BatchSync.Core.Schema;
 
+using BatchSync.Core.Workflows.Model;
+
 namespace BatchSync.Core.Runs;
 
 /// <summary>
@@ -22,9 +24,9 @@ public sealed record ManifestTable(
     string SelectSql,
     string? Where,
     BigQueryTableSchema Schema,
-    string Mode,
+    LoadMode Mode,
     IReadOnlyList<string> Key,
-    ManifestPartition? Partition,
+    PartitionSpec? Partition,
     IReadOnlyList<string> Cluster,
     IncrementalBounds? Incremental,
     ExtractionSettings Extraction,

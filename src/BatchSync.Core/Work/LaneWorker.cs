@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BatchSync.Core.Load;
 using BatchSync.Core.Progress;
 using BatchSync.Core.Runs;
 
@@ -6,13 +7,13 @@ namespace BatchSync.Core.Work;
 
 /// <summary>
 /// Runs the items of one lane in their planned order: skips what an earlier attempt finished, extracts (and loads,
-/// when there is a destination) the rest, and records each item's status. A failed item does not stop the lane.
+/// when the destination loads per item) the rest, and records each item's status. A failed item does not stop the lane.
 /// The same worker serves array children (<c>work</c>) and the in-process launcher (<c>run --local</c>).
 /// </summary>
 public sealed class LaneWorker(
     RunStore store,
     IItemExtractor extractor,
-    IWarehouse? warehouse,
+    IDestination destination,
     IRunProgress progress,
     TimeProvider time,
     TimeSpan retryDelay)
@@ -96,17 +97,12 @@ public sealed class LaneWorker(
         var extracted = await extractor.ExtractAsync(extraction, new ItemProgressRelay(progress, table, item), cancellationToken);
         var extractSeconds = clock.Elapsed.TotalSeconds;
 
-        long? loadedRows = null;
-        double? loadSeconds = null;
-        if (warehouse is not null)
+        clock.Restart();
+        var loadedRows = await destination.LoadItemAsync(manifest, table, item, extracted, cancellationToken);
+        double? loadSeconds = loadedRows is null ? null : clock.Elapsed.TotalSeconds;
+        if (loadedRows is { } loaded && loaded != extracted.Rows)
         {
-            clock.Restart();
-            loadedRows = await warehouse.LoadItemAsync(manifest, table, item, extracted, cancellationToken);
-            loadSeconds = clock.Elapsed.TotalSeconds;
-            if (loadedRows != extracted.Rows)
-            {
-                throw new ReconciliationException($"The destination counted {loadedRows} rows for item {item.Id} of {table.OutTable}, but {extracted.Rows} were read from the source.");
-            }
+            throw new ReconciliationException($"The destination counted {loaded} rows for item {item.Id} of {table.OutTable}, but {extracted.Rows} were read from the source.");
         }
 
         return running with

@@ -51,8 +51,11 @@ public sealed class LocalRunTests : IAsyncLifetime
         Assert.Equal(50, (await _sandbox.StagedLinesAsync("parallel-1", "customers")).Count);
         Assert.Equal(20, (await _sandbox.StagedLinesAsync("parallel-1", "notes")).Count);
 
-        var load = _sandbox.ReadJson("parallel-1", "tables/orders/load.json")["configuration"]!["load"]!;
-        var uris = load["sourceUris"]!.AsArray().Select(u => u!.GetValue<string>()).Order(StringComparer.Ordinal).ToList();
+        var job = _sandbox.ReadJson("parallel-1", "tables/orders/load.json");
+        Assert.Empty(BigQuery.Fake.ApiModel.Load().Validate(job, "Job", checkRequired: true));
+        var load = job["configuration"]!["load"]!;
+        Assert.Null(load["sourceUris"]);
+        var uris = File.ReadAllLines(Path.Combine(_sandbox.RunFolder("parallel-1"), "tables", "orders", "parts.txt")).Order(StringComparer.Ordinal).ToList();
         var parts = Directory.EnumerateFiles(Path.Combine(_sandbox.RunFolder("parallel-1"), "tables", "orders", "items"), "part-*.csv.gz", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(parts, uris);
         Assert.Equal("WRITE_TRUNCATE", load["writeDisposition"]!.GetValue<string>());

@@ -31,8 +31,8 @@ public sealed class EmbulkMigrationSettingsTests
 
         Assert.True(load.IsValid, string.Join("\n", load.Diagnostics));
         var request = WorkflowPlanRequests.Create(load.Workflow!, new RunOptions(RunId.Parse("r1"), DateTimeOffset.UnixEpoch, null, null, "staging", "shop"));
-        Assert.Equal(("embulk", false), (request.Tables[0].Extraction.Types, request.Tables[0].RecreateOnTypeChange));
-        Assert.Equal(("batchsync", true), (request.Tables[1].Extraction.Types, request.Tables[1].RecreateOnTypeChange));
+        Assert.Equal((TypeProfile.Embulk, false), (request.Tables[0].Extraction.Types, request.Tables[0].RecreateOnTypeChange));
+        Assert.Equal((TypeProfile.BatchSync, true), (request.Tables[1].Extraction.Types, request.Tables[1].RecreateOnTypeChange));
         Assert.Equal(TypeProfile.Embulk, load.Workflow!.ResolveTables()[0].Types);
     }
 

@@ -23,7 +23,7 @@ internal sealed class MySqlItemExtractor(MySqlConnectionOptions connection, ISta
         {
             Connection = connection,
             Query = MySqlTableQueries.ForItem(table, extraction.Item),
-            ZeroDates = settings.ZeroDates == "fail" ? ZeroDatePolicy.Fail : ZeroDatePolicy.Null,
+            ZeroDates = settings.ZeroDates == Core.Workflows.Model.ZeroDatePolicy.Fail ? ZeroDatePolicy.Fail : ZeroDatePolicy.Null,
             SourceTimeZone = settings.SourceTimezone is { } zone ? TimeZoneInfo.FindSystemTimeZoneById(zone) : null,
             Parts = new PartWriterOptions { NamePrefix = extraction.PartPrefix, PartSizeBytes = settings.PartSizeMb * 1024L * 1024 },
         };

@@ -1,11 +1,13 @@
 using BatchSync.BigQuery.Http;
 using BatchSync.BigQuery.Jobs;
+using BatchSync.BigQuery.Loading;
 using BatchSync.BigQuery.Tables;
+using BatchSync.Core.Load;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Stage;
 using BatchSync.Core.Work;
 
-namespace BatchSync.BigQuery.Warehouse;
+namespace BatchSync.BigQuery.Run;
 
 /// <summary>
 /// Loads an item's staged parts into the run's staging table, one load job per part, streamed from staging.
@@ -13,7 +15,7 @@ namespace BatchSync.BigQuery.Warehouse;
 /// row is appended twice. A load job appends all of its rows or none: only after a job with the id is known to have
 /// failed does the part get another, also deterministic, id.
 /// </summary>
-internal sealed class ItemPartLoader(BigQueryWarehouse client, IStagingStore staging)
+internal sealed class ItemPartLoader(JobsClient jobs, PartLoader loader, IStagingStore staging)
 {
     /// <summary>Failed load jobs a part may leave behind before the item gives up for this run.</summary>
     public const int MaxFailedJobsPerPart = 5;
@@ -38,14 +40,14 @@ internal sealed class ItemPartLoader(BigQueryWarehouse client, IStagingStore sta
         long rows;
         try
         {
-            rows = await client.LoadPartAsync(stagingTable, ct => OpenPartAsync(name, ct), jobId, table.Schema, new Loading.CsvLoadOptions(), cancellationToken);
+            rows = await loader.LoadAsync(stagingTable, ct => OpenPartAsync(name, ct), jobId, table.Schema, new CsvLoadOptions(), cancellationToken);
         }
         catch (BigQueryException exception)
         {
             var message = $"BigQuery did not load part {part.Name} of {table.SourceName} (item {item.Id}) into {stagingTable}: {exception.Message}";
             throw exception.Reason is { } reason && TransientReasons.Contains(reason)
                 ? new TransientException(message, exception)
-                : new WarehouseException(message, exception);
+                : new DestinationException(message, exception);
         }
 
         if (rows != part.Rows)
@@ -63,14 +65,14 @@ internal sealed class ItemPartLoader(BigQueryWarehouse client, IStagingStore sta
         for (var attempt = 0; attempt < MaxFailedJobsPerPart; attempt++)
         {
             var jobId = JobIds.Create(runId, item, part, attempt == 0 ? "load" : $"load_retry{attempt}");
-            var earlier = await client.Jobs.GetAsync(client.Jobs.Reference(jobId), cancellationToken);
+            var earlier = await jobs.GetAsync(jobs.Reference(jobId), cancellationToken);
             if (earlier is not { IsDone: true, ErrorResult: not null })
             {
                 return jobId;
             }
         }
 
-        throw new WarehouseException($"Part {name} failed to load {MaxFailedJobsPerPart} times in run {runId}; see the item's earlier errors, fix the cause and start a new run.");
+        throw new DestinationException($"Part {name} failed to load {MaxFailedJobsPerPart} times in run {runId}; see the item's earlier errors, fix the cause and start a new run.");
     }
 
     private async Task<Stream> OpenPartAsync(string name, CancellationToken cancellationToken)

@@ -1,8 +1,7 @@
 using BatchSync.BigQuery;
 using BatchSync.BigQuery.Auth;
-using BatchSync.BigQuery.Warehouse;
 using BatchSync.Core.Stage;
-using BatchSync.Core.Work;
+using BatchSync.Core.Load;
 using BatchSync.Core.Workflows.Model;
 using BatchSync.Core.Workflows.References;
 
@@ -13,12 +12,12 @@ namespace BatchSync.Composition.BigQueryDestination;
 /// external-account configuration, resolved like every other reference), application default credentials when it is
 /// absent, and the API root from destination.endpoint. The location goes with every job.
 /// </summary>
-internal static class BigQueryWarehouseFactory
+internal static class BigQueryDestinationFactory
 {
     // One client for the process: uploads send chunks of up to 16 MiB, which a slow link needs minutes for.
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromMinutes(10) };
 
-    public static async Task<IWarehouse> CreateAsync(DestinationSettings destination, ReferenceResolver references, IStagingStore staging, CancellationToken cancellationToken)
+    public static async Task<IDestination> CreateAsync(DestinationSettings destination, ReferenceResolver references, IStagingStore staging, CancellationToken cancellationToken)
     {
         var options = new BigQueryClientOptions
         {
@@ -27,7 +26,7 @@ internal static class BigQueryWarehouseFactory
             ApiRoot = destination.Endpoint ?? BigQueryClientOptions.DefaultApiRoot,
         };
         var tokens = await CreateTokenSourceAsync(destination, references, cancellationToken);
-        return new BigQueryRunWarehouse(new BigQueryWarehouse(Http, tokens, options), staging);
+        return new BigQuery.BigQueryDestination(Http, tokens, options, staging);
     }
 
     private static async Task<IAccessTokenSource> CreateTokenSourceAsync(DestinationSettings destination, ReferenceResolver references, CancellationToken cancellationToken)
@@ -49,7 +48,7 @@ internal static class BigQueryWarehouseFactory
         }
         catch (InvalidOperationException exception)
         {
-            throw new WarehouseException(
+            throw new DestinationException(
                 "destination.credentials is not set and no Google application default credentials were found: set destination.credentials to a secret holding a service-account key or workload identity configuration, or set GOOGLE_APPLICATION_CREDENTIALS.",
                 exception);
         }
