@@ -43,19 +43,9 @@ internal sealed class CachingSha2PasswordPlugin(AuthenticationContext context) :
 
         if (data.Length == 1 && data[0] == PerformFullAuthentication)
         {
-            if (context.IsEncrypted)
-            {
-                return [.. context.PasswordBytes, 0];
-            }
-
-            if (context.ServerPublicKeyPem is { } pinned)
-            {
-                return RsaPasswordExchange.Encrypt(context, _nonce, pinned);
-            }
-
-            RsaPasswordExchange.EnsureRetrievalAllowed(context, PluginName);
-            _awaitingPublicKey = true;
-            return [RequestPublicKey];
+            var answer = RsaPasswordExchange.PasswordOrKeyNeeded(context, _nonce, PluginName);
+            _awaitingPublicKey = answer is null;
+            return answer ?? [RequestPublicKey];
         }
 
         throw new MySqlException($"The server at {context.Endpoint} sent an unexpected {PluginName} message (0x{(data.IsEmpty ? 0 : data[0]):x2}).");

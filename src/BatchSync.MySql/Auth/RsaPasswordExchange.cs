@@ -8,8 +8,28 @@ namespace BatchSync.MySql.Auth;
 /// </summary>
 internal static class RsaPasswordExchange
 {
+    /// <summary>
+    /// The password for a full authentication: as is (NUL-terminated) inside TLS, else encrypted with the pinned key;
+    /// null when the server's key has to be requested first, which only happens when the user allowed it.
+    /// </summary>
+    public static byte[]? PasswordOrKeyNeeded(AuthenticationContext context, ReadOnlySpan<byte> nonce, string plugin)
+    {
+        if (context.IsEncrypted)
+        {
+            return [.. context.PasswordBytes, 0];
+        }
+
+        if (context.ServerPublicKeyPem is { } pinned)
+        {
+            return Encrypt(context, nonce, pinned);
+        }
+
+        EnsureRetrievalAllowed(context, plugin);
+        return null;
+    }
+
     /// <summary>Throws the refusal that names the settings to change, unless the key may be fetched.</summary>
-    public static void EnsureRetrievalAllowed(AuthenticationContext context, string plugin)
+    private static void EnsureRetrievalAllowed(AuthenticationContext context, string plugin)
     {
         if (!context.AllowPublicKeyRetrieval)
         {

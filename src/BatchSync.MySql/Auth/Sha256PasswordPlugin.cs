@@ -25,19 +25,9 @@ internal sealed class Sha256PasswordPlugin(AuthenticationContext context) : IAut
             return [0];
         }
 
-        if (context.IsEncrypted)
-        {
-            return [.. context.PasswordBytes, 0];
-        }
-
-        if (context.ServerPublicKeyPem is { } pinned)
-        {
-            return RsaPasswordExchange.Encrypt(context, _nonce, pinned);
-        }
-
-        RsaPasswordExchange.EnsureRetrievalAllowed(context, PluginName);
-        _awaitingPublicKey = true;
-        return [RequestPublicKey];
+        var answer = RsaPasswordExchange.PasswordOrKeyNeeded(context, _nonce, PluginName);
+        _awaitingPublicKey = answer is null;
+        return answer ?? [RequestPublicKey];
     }
 
     public byte[]? HandleMoreData(ReadOnlySpan<byte> data)
