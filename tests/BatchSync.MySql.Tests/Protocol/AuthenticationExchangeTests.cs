@@ -245,8 +245,9 @@ public sealed class AuthenticationExchangeTests
         Database = database,
         TlsMode = tlsMode,
         UseClearTextPassword = clearText,
-        ConnectTimeout = TimeSpan.FromSeconds(10),
-        ReadTimeout = TimeSpan.FromSeconds(10),
+        // Generous: on a loaded test machine an RSA exchange alone can take seconds; a refusal fails fast regardless.
+        ConnectTimeout = TimeSpan.FromSeconds(60),
+        ReadTimeout = TimeSpan.FromSeconds(60),
     };
 
     internal static byte[] ExpectedSha2Scramble(string password, byte[] nonce)

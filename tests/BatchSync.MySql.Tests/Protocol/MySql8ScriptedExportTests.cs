@@ -88,7 +88,8 @@ public sealed class MySql8ScriptedExportTests : IDisposable
             Password = "pw",
             Database = "shop",
             TlsMode = MySqlTlsMode.Disabled,
-            ReadTimeout = TimeSpan.FromSeconds(10),
+            ConnectTimeout = TimeSpan.FromSeconds(60),
+            ReadTimeout = TimeSpan.FromSeconds(60),
         },
         Query = Places,
     };
