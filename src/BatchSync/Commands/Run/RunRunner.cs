@@ -30,7 +30,7 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
             runId, time.GetUtcNow(), options.Tables, options.Parallelism, stagingRoot, connection.Database ?? "", ScheduledFor(options, runId, workflow.TimeZone)));
 
         var documents = adapters.OpenStaging(stagingRoot);
-        var source = SourceOptions.Of(workflow);
+        var source = SourceOptions.Of(workflow, error);
         var human = outputIsTerminal ? output : error;
         var terminal = outputIsTerminal ? new TerminalProgress(output, time) : null;
         IRunProgress progress = terminal is not null ? terminal : new JsonLinesProgress(output, time, TimeSpan.FromSeconds(5));
