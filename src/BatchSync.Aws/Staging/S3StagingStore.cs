@@ -27,6 +27,19 @@ public sealed class S3StagingStore : IStagingStore, IRunDocuments
 
     public string AddressOf(string name) => _location.UriOf(name);
 
+    /// <summary>
+    /// An HTTPS link that lets anyone holding it read one object until it expires (SigV4 query signing; at most 7 days,
+    /// and no longer than the signing credentials live: a job role's session ends the link earlier).
+    /// </summary>
+    public Task<string> PresignedUrlAsync(string name, TimeSpan lifetime)
+        => _client.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        {
+            BucketName = _location.Bucket,
+            Key = _location.KeyOf(name),
+            Verb = HttpVerb.GET,
+            Expires = DateTime.UtcNow.Add(lifetime),
+        });
+
     public ValueTask<IStagedObjectWriter> OpenWriterAsync(string name, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

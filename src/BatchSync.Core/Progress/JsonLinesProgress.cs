@@ -82,7 +82,8 @@ public sealed class JsonLinesProgress(TextWriter output, TimeProvider time, Time
         ["parts"] = table.Parts,
         ["compressed_bytes"] = table.CompressedBytes,
         ["destination"] = table.Destination,
-        ["errors"] = table.Errors is null ? null : new JsonArray(table.Errors.Select(e => (JsonNode)JsonValue.Create(e)!).ToArray()),
+        ["seconds"] = table.Seconds,
+        ["failures"] = table.Failures is null ? null : new JsonArray(table.Failures.Select(f => (JsonNode)new JsonObject { ["step"] = f.Step.ToString().ToLowerInvariant(), ["item"] = f.Item, ["message"] = f.Message }).ToArray()),
     });
 
     public void RunFinished(RunReport report) => Write("run_finished", new JsonObject

@@ -14,9 +14,9 @@ internal static class RunSummaryWriter
             var line = string.Create(CultureInfo.InvariantCulture,
                 $"  {table.OutTable,-28} {table.Outcome.ToString().ToLowerInvariant(),-7} {table.Rows,12:N0} rows in {table.Parts} parts ({table.CompressedBytes / 1048576.0:N1} MB gzip)");
             await output.WriteLineAsync(line);
-            foreach (var error in table.Errors ?? [])
+            foreach (var failure in table.Failures ?? [])
             {
-                await output.WriteLineAsync($"      {error}");
+                await output.WriteLineAsync($"      {failure}");
             }
         }
 
