@@ -23,7 +23,7 @@ public static class RowCountComparison
     public static RunBaseline NextBaseline(RunBaseline? previous, RunReport report)
     {
         var rows = new Dictionary<string, long>(previous?.Rows ?? new Dictionary<string, long>(), StringComparer.Ordinal);
-        foreach (var table in report.Tables)
+        foreach (var table in report.Tables.Where(table => table.Outcome != TableOutcome.Failed))
         {
             rows[table.OutTable] = table.Rows;
         }

@@ -78,7 +78,11 @@ public sealed class RunNotificationTests : IAsyncLifetime
         var result = await _sandbox.RunAsync("--run-id", "notify-refused", "--secrets", SecretsFile);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("Slack notification (webhook secret:shop/slack) was not sent: Slack answered 410 channel_is_archived", result.Error, StringComparison.Ordinal);
+        var warning = result.Output.Split('\n').Where(l => l.Contains("\"notify_failed\"", StringComparison.Ordinal)).Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!).Single();
+        Assert.Equal("Warning", warning["@l"]!.GetValue<string>());
+        Assert.Equal("secret:shop/slack", warning["webhook"]!.GetValue<string>());
+        Assert.Equal("Slack answered 410 channel_is_archived", warning["error"]!.GetValue<string>());
+        Assert.Equal("notify-refused", warning["run_id"]!.GetValue<string>());
         Assert.Empty(_slack.Messages);
         AssertWebhookNotLeaked(result, "notify-refused");
     }

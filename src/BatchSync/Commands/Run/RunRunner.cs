@@ -3,6 +3,7 @@ using BatchSync.Composition.Aws;
 using BatchSync.Core.Planning;
 using BatchSync.Core.Progress;
 using BatchSync.Core.Runs;
+using BatchSync.Logging;
 using BatchSync.Core.Work;
 using BatchSync.Core.Workflows.Model;
 using BatchSync.Core.Workflows.References;
@@ -24,21 +25,22 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
         var runId = ParseRunId(options.RunId);
         var references = await References.CreateAsync(options.SecretsFile, cancellationToken);
         var human = outputIsTerminal ? output : error;
+        var log = CommandLog.Create(output, error, outputIsTerminal).ForContext("workflow", workflow.Name).ForContext("run_id", runId.Value);
         var started = time.GetUtcNow();
         try
         {
-            return await RunWorkflowAsync(options, workflow, runId, references, output, human, outputIsTerminal, cancellationToken);
+            return await RunWorkflowAsync(options, workflow, runId, references, output, human, log, outputIsTerminal, cancellationToken);
         }
         catch (Exception exception) when (exception is not (OperationCanceledException or UsageException))
         {
             // A run that breaks off before its report (unreachable source or destination) still tells the channel.
             var notice = RunNotice.Aborted(workflow.Name, runId.Value, time.GetUtcNow() - started, FailureMessage.Of(exception));
-            await _notifier.NotifyAsync(workflow, references, notice, human, cancellationToken);
+            await _notifier.NotifyAsync(workflow, references, notice, log, cancellationToken);
             throw;
         }
     }
 
-    private async Task<int> RunWorkflowAsync(RunCommandOptions options, WorkflowDefinition workflow, RunId runId, ReferenceResolver references, TextWriter output, TextWriter human, bool outputIsTerminal, CancellationToken cancellationToken)
+    private async Task<int> RunWorkflowAsync(RunCommandOptions options, WorkflowDefinition workflow, RunId runId, ReferenceResolver references, TextWriter output, TextWriter human, Serilog.ILogger log, bool outputIsTerminal, CancellationToken cancellationToken)
     {
         var stagingRoot = StagingRoots.Choose(options.Staging, workflow);
         StagingSites.UseKmsKey(stagingRoot, workflow.Staging.KmsKeyId);
@@ -50,8 +52,9 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
         var documents = adapters.OpenStaging(stagingRoot);
         var source = SourceOptions.Of(workflow);
         var terminal = outputIsTerminal ? new TerminalProgress(output, time) : null;
-        IRunProgress progress = terminal is not null ? terminal : new JsonLinesProgress(output, time, TimeSpan.FromSeconds(5));
-        var services = new RunServices(documents, adapters.CreateExtractor(connection, source, stagingRoot), await adapters.CreateWarehouseAsync(workflow, references, stagingRoot, cancellationToken), progress, time);
+        IRunProgress progress = terminal is not null ? terminal : new LogProgress(log, time, TimeSpan.FromSeconds(5));
+        var services = new RunServices(documents, adapters.CreateExtractor(connection, source, stagingRoot), await adapters.CreateWarehouseAsync(workflow, references, stagingRoot, cancellationToken), progress, time,
+            launcher is null ? null : LaneLogLinks.FromEnvironment());
 
         RunResult result;
         try
@@ -73,7 +76,7 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
 
         await RunSummaryWriter.WriteAsync(result, documents, human);
         var link = await ReportLinks.OfAsync(documents, result.Manifest.Layout.ReportHtml);
-        await _notifier.NotifyAsync(workflow, references, RunNotice.Of(result, link), human, cancellationToken);
+        await _notifier.NotifyAsync(workflow, references, RunNotice.Of(result, link), log, cancellationToken);
         return result.Succeeded ? ExitCodes.Success : ExitCodes.Failed;
     }
 
