@@ -17,7 +17,7 @@ public sealed partial class SubmitJobExampleTests(DefaultStackFixture fixture)
         var queue = stack.Resources("AWS::Batch::JobQueue").Values.Single().GetProperty("Properties").GetProperty("JobQueueName").GetString();
         var definitions = stack.Resources("AWS::Batch::JobDefinition").Values
             .Select(d => d.GetProperty("Properties").GetProperty("JobDefinitionName").GetString()).ToHashSet();
-        var text = File.ReadAllText(Path.Combine(RepositoryRoot(), document)).Replace("\\\n", " ", StringComparison.Ordinal);
+        var text = File.ReadAllText(Path.Combine(BuildspecTests.RepositoryRoot(), document)).Replace("\\\n", " ", StringComparison.Ordinal);
 
         var examples = SubmitJob().Matches(text);
 
@@ -27,19 +27,6 @@ public sealed partial class SubmitJobExampleTests(DefaultStackFixture fixture)
             Assert.Equal(queue, example.Groups["queue"].Value);
             Assert.Contains(example.Groups["definition"].Value, definitions);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "BatchSync.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("BatchSync.sln not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"aws batch submit-job[^`]*?--job-queue\s+(?<queue>\S+)[^`]*?--job-definition\s+(?<definition>[A-Za-z0-9_:-]+)")]

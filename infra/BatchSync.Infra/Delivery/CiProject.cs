@@ -16,6 +16,14 @@ namespace BatchSync.Infra.Delivery;
 /// </summary>
 public sealed class CiProject : Construct
 {
+    // docker build needs the Docker daemon, which only privileged builds get.
+    private static readonly BuildEnvironment DockerBuild = new()
+    {
+        BuildImage = LinuxBuildImage.STANDARD_7_0,
+        ComputeType = ComputeType.MEDIUM,
+        Privileged = true,
+    };
+
     public CiProject(Construct scope, string id, CiResources resources)
         : base(scope, id)
     {
@@ -30,13 +38,7 @@ public sealed class CiProject : Construct
             Source = Source(source, codeCommit, settings.CiBranch),
             BuildSpec = BuildSpec.FromSourceFilename("buildspec.yml"),
             Timeout = Duration.Minutes(90),
-            Environment = new BuildEnvironment
-            {
-                BuildImage = LinuxBuildImage.STANDARD_7_0,
-                ComputeType = ComputeType.MEDIUM,
-                // docker build needs the Docker daemon, which only privileged builds get.
-                Privileged = true,
-            },
+            Environment = DockerBuild,
             EnvironmentVariables = new Dictionary<string, IBuildEnvironmentVariable>
             {
                 ["ECR_REPOSITORY_URI"] = new BuildEnvironmentVariable { Value = resources.Repository.RepositoryUri },
@@ -78,12 +80,7 @@ public sealed class CiProject : Construct
         }),
         BuildSpec = BuildSpec.FromSourceFilename("buildspec-pr.yml"),
         Timeout = Duration.Minutes(90),
-        Environment = new BuildEnvironment
-        {
-            BuildImage = LinuxBuildImage.STANDARD_7_0,
-            ComputeType = ComputeType.MEDIUM,
-            Privileged = true,
-        },
+        Environment = DockerBuild,
     });
 
     private static ISource Source(CiSource source, IRepository? codeCommit, string branch) => source switch

@@ -187,6 +187,7 @@ public static class RunReportHtml
 
     public static string Duration(double seconds) => seconds switch
     {
+        < 10 => string.Create(CultureInfo.InvariantCulture, $"{seconds:0.##} s"),
         < 60 => string.Create(CultureInfo.InvariantCulture, $"{seconds:0.#} s"),
         < 3600 => string.Create(CultureInfo.InvariantCulture, $"{Math.Floor(seconds / 60):0} min {seconds % 60:0} s"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{Math.Floor(seconds / 3600):0} h {Math.Floor(seconds % 3600 / 60):0} min"),

@@ -40,7 +40,7 @@ public sealed partial class LogsInsightsQueryTests : IAsyncLifetime
         var events = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line)!.AsObject()).ToList();
         Assert.All(events, e => Assert.NotNull(e["@t"]));
 
-        var queries = Queries(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "operations.md")));
+        var queries = Queries(await File.ReadAllTextAsync(Path.Combine(Validate.ValidateProcessTests.RepositoryRoot(), "docs", "operations.md")));
 
         Assert.True(queries.Count >= 4, $"found {queries.Count} queries");
         foreach (var query in queries)
@@ -103,19 +103,6 @@ public sealed partial class LogsInsightsQueryTests : IAsyncLifetime
                 yield return name;
             }
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "BatchSync.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("BatchSync.sln not found");
     }
 
     [GeneratedRegex("```logs-insights\n(?<query>.*?)```", RegexOptions.Singleline)]

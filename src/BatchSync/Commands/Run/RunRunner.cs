@@ -3,10 +3,10 @@ using BatchSync.Composition.Aws;
 using BatchSync.Core.Planning;
 using BatchSync.Core.Progress;
 using BatchSync.Core.Runs;
-using BatchSync.Logging;
 using BatchSync.Core.Work;
 using BatchSync.Core.Workflows.Model;
 using BatchSync.Core.Workflows.References;
+using BatchSync.Logging;
 using BatchSync.Notify;
 
 namespace BatchSync.Commands.Run;
