@@ -38,6 +38,8 @@ public sealed class S3StagingStore : IStagingStore, IRunDocuments
             Key = _location.KeyOf(name),
             Verb = HttpVerb.GET,
             Expires = DateTime.UtcNow.Add(lifetime),
+            // The SDK signs https links unless told otherwise; an http endpoint (an S3-compatible test server) needs http.
+            Protocol = _client.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
         });
 
     public ValueTask<IStagedObjectWriter> OpenWriterAsync(string name, CancellationToken cancellationToken)

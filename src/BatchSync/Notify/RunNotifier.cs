@@ -10,7 +10,11 @@ namespace BatchSync.Notify;
 /// </summary>
 internal sealed class RunNotifier(SlackWebhook slack)
 {
-    public async Task NotifyAsync(WorkflowDefinition workflow, ReferenceResolver references, RunNotice notice, ILogger log, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends <paramref name="notice"/> when the workflow asks for its outcome. <c>reportLink</c> makes the report's
+    /// link (a presigned URL on S3) only then; a failure to make it is a failure of the notification, not of the run.
+    /// </summary>
+    public async Task NotifyAsync(WorkflowDefinition workflow, ReferenceResolver references, RunNotice notice, Func<Task<string>>? reportLink, ILogger log, CancellationToken cancellationToken)
     {
         if (workflow.Notify?.Slack is not { } settings || !settings.On.Contains(notice.Succeeded ? NotifyEvent.Success : NotifyEvent.Failure))
         {
@@ -20,6 +24,11 @@ internal sealed class RunNotifier(SlackWebhook slack)
         try
         {
             var webhook = await references.ResolveAsync(settings.Webhook, cancellationToken);
+            if (reportLink is not null)
+            {
+                notice = notice with { ReportLink = await reportLink() };
+            }
+
             await slack.PostAsync(webhook, SlackMessage.Build(notice, settings.Mention), cancellationToken);
             log.ForContext("event", "notified").Information("Slack notified of the run's {outcome}", notice.Succeeded ? "success" : "failure");
         }

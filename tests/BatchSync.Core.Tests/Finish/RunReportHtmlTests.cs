@@ -25,7 +25,7 @@ public class RunReportHtmlTests
         Assert.Contains("<b>lane 0</b>", html, StringComparison.Ordinal);
         Assert.Contains("class=\"bar done\" style=\"left:0%;width:50%\"", html, StringComparison.Ordinal);
         Assert.Contains("class=\"bar done retried\" style=\"left:50%;width:50%\"", html, StringComparison.Ordinal);
-        Assert.Contains("orders 00001 ×3", html, StringComparison.Ordinal);
+        Assert.Contains("orders 00001 &#215;3", html, StringComparison.Ordinal);
     }
 
     [Fact]

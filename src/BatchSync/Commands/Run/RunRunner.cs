@@ -35,7 +35,7 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
         {
             // A run that breaks off before its report (unreachable source or destination) still tells the channel.
             var notice = RunNotice.Aborted(workflow.Name, runId.Value, time.GetUtcNow() - started, FailureMessage.Of(exception));
-            await _notifier.NotifyAsync(workflow, references, notice, log, cancellationToken);
+            await _notifier.NotifyAsync(workflow, references, notice, reportLink: null, log, cancellationToken);
             throw;
         }
     }
@@ -75,8 +75,7 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
         }
 
         await RunSummaryWriter.WriteAsync(result, documents, human);
-        var link = await ReportLinks.OfAsync(documents, result.Manifest.Layout.ReportHtml);
-        await _notifier.NotifyAsync(workflow, references, RunNotice.Of(result, link), log, cancellationToken);
+        await _notifier.NotifyAsync(workflow, references, RunNotice.Of(result, reportLink: null), () => ReportLinks.OfAsync(documents, result.Manifest.Layout.ReportHtml), log, cancellationToken);
         return result.Succeeded ? ExitCodes.Success : ExitCodes.Failed;
     }
 
