@@ -89,8 +89,9 @@ public sealed class RunReportTests : IAsyncLifetime
         Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
 
-        var image = PngImage.Read(await HeadlessChromium.ScreenshotAsync(htmlFile, 1280, 900));
-        Assert.Equal((1280, 900), (image.Width, image.Height));
+        // Tall enough for the whole page, timeline included.
+        var image = PngImage.Read(await HeadlessChromium.ScreenshotAsync(htmlFile, 1280, 2000));
+        Assert.Equal((1280, 2000), (image.Width, image.Height));
         var background = image[image.Width - 1, image.Height - 1];
         var inked = 0;
         bool banner = false, bar = false;
