@@ -27,6 +27,21 @@ public sealed class S3StagingStore : IStagingStore, IRunDocuments
 
     public string AddressOf(string name) => _location.UriOf(name);
 
+    /// <summary>
+    /// An HTTPS link that lets anyone holding it read one object until it expires (SigV4 query signing; at most 7 days,
+    /// and no longer than the signing credentials live: a job role's session ends the link earlier).
+    /// </summary>
+    public Task<string> PresignedUrlAsync(string name, TimeSpan lifetime)
+        => _client.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        {
+            BucketName = _location.Bucket,
+            Key = _location.KeyOf(name),
+            Verb = HttpVerb.GET,
+            Expires = DateTime.UtcNow.Add(lifetime),
+            // The SDK signs https links unless told otherwise; an http endpoint (an S3-compatible test server) needs http.
+            Protocol = _client.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
+        });
+
     public ValueTask<IStagedObjectWriter> OpenWriterAsync(string name, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

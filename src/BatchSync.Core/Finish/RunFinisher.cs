@@ -8,9 +8,10 @@ namespace BatchSync.Core.Finish;
 /// <summary>
 /// The end of a run, after every lane: lands each table whose items are all done in the destination (stage only
 /// writes its schema and load configuration), advances incremental watermarks of finished tables, and writes the report.
-/// A table with a failed or unfinished item does not land; the others still do.
+/// A table with a failed or unfinished item does not land; the others still do. <c>laneLogs</c> says where each
+/// lane's log can be read, for the report (null when there is nowhere to link to).
 /// </summary>
-public sealed class RunFinisher(RunStore store, WatermarkStore watermarks, IDestination destination, IRunProgress progress, TimeProvider time)
+public sealed class RunFinisher(RunStore store, WatermarkStore watermarks, IDestination destination, IRunProgress progress, TimeProvider time, Func<RunManifest, IReadOnlyList<LaneLog>>? laneLogs = null)
 {
     public async Task<RunReport> FinishAsync(RunManifest manifest, CancellationToken cancellationToken)
     {
@@ -22,9 +23,8 @@ public sealed class RunFinisher(RunStore store, WatermarkStore watermarks, IDest
             progress.TableFinished(report);
         }
 
-        var runReport = new RunReport(manifest.Workflow, manifest.RunId, manifest.CreatedAt, time.GetUtcNow(), manifest.Destination.TypeName, !manifest.Destination.IsStageOnly, tables);
-        await store.Documents.WriteAsync(manifest.Layout.Report, RunJson.Serialize(runReport), cancellationToken);
-        await store.Documents.WriteAsync(manifest.Layout.ReportHtml, RunReportHtml.Render(runReport), cancellationToken);
+        var runReport = new RunReport(manifest.Workflow, manifest.RunId, manifest.CreatedAt, time.GetUtcNow(), manifest.Destination.TypeName, !manifest.Destination.IsStageOnly, tables, LaneLogs: laneLogs?.Invoke(manifest));
+        runReport = await new RunReportWriter(store.Documents).WriteAsync(manifest, runReport, cancellationToken);
         progress.RunFinished(runReport);
         return runReport;
     }
@@ -35,15 +35,15 @@ public sealed class RunFinisher(RunStore store, WatermarkStore watermarks, IDest
         var summary = Summarize(table, statuses);
         if (table.PlanError is { } planError)
         {
-            return summary with { Outcome = TableOutcome.Failed, Errors = [planError] };
+            return summary with { Outcome = TableOutcome.Failed, Failures = [new RunFailure(RunStep.Plan, planError)] };
         }
 
-        var errors = statuses.Where(s => s.State != ItemState.Done)
-            .Select(s => $"item {s.Item}: {s.Error ?? $"{s.State.ToString().ToLowerInvariant()}, never finished"}")
+        var failures = statuses.Where(s => s.State != ItemState.Done)
+            .Select(s => new RunFailure(s.FailedStep ?? RunStep.Extract, s.Error ?? $"{s.State.ToString().ToLowerInvariant()}, never finished", s.Item))
             .ToList();
-        if (errors.Count > 0)
+        if (failures.Count > 0)
         {
-            return summary with { Outcome = TableOutcome.Failed, Errors = errors };
+            return summary with { Outcome = TableOutcome.Failed, Failures = failures };
         }
 
         try
@@ -52,7 +52,7 @@ public sealed class RunFinisher(RunStore store, WatermarkStore watermarks, IDest
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return summary with { Outcome = TableOutcome.Failed, Errors = [$"finishing the table failed: {FailureMessage.Of(exception)}"] };
+            return summary with { Outcome = TableOutcome.Failed, Failures = [new RunFailure(RunStep.Land, FailureMessage.Of(exception))] };
         }
 
         return await AdvanceWatermarkAsync(manifest, table, summary, cancellationToken);
@@ -106,5 +106,6 @@ public sealed class RunFinisher(RunStore store, WatermarkStore watermarks, IDest
             CompressedBytes: statuses.Sum(s => s.State == ItemState.Done ? s.CompressedBytes : 0),
             ItemsDone: statuses.Count(s => s.State == ItemState.Done),
             ItemsFailed: statuses.Count(s => s.State == ItemState.Failed),
-            ItemsPending: statuses.Count(s => s.State is ItemState.Pending or ItemState.Running));
+            ItemsPending: statuses.Count(s => s.State is ItemState.Pending or ItemState.Running),
+            Items: statuses.Select(s => new ItemReport(s.Item, table.Items.FirstOrDefault(i => i.Id == s.Item)?.Lane ?? 0, s.State, s.Attempts, s.Rows, s.StartedAt, s.FinishedAt)).ToList());
 }

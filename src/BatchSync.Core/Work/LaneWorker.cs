@@ -61,9 +61,10 @@ public sealed class LaneWorker(
             var running = new ItemStatus(table.OutTable, item.Id, ItemState.Running, attempts, StartedAt: started);
             await store.WriteStatusAsync(manifest.Layout, running, cancellationToken);
             progress.ItemStarted(table, item, attempts);
+            var step = new StepTracker();
             try
             {
-                var finished = await AttemptAsync(manifest, table, item, running, cancellationToken);
+                var finished = await AttemptAsync(manifest, table, item, running, step, cancellationToken);
                 await store.WriteStatusAsync(manifest.Layout, finished, cancellationToken);
                 progress.ItemFinished(table, item, finished);
                 return finished;
@@ -71,7 +72,7 @@ public sealed class LaneWorker(
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 // Recorded without the cancelled token: the next attempt must see this item as not done.
-                var cancelled = running with { State = ItemState.Failed, FinishedAt = time.GetUtcNow(), Error = "Cancelled before it finished; running the run again redoes this item." };
+                var cancelled = running with { State = ItemState.Failed, FinishedAt = time.GetUtcNow(), Error = "Cancelled before it finished; running the run again redoes this item.", FailedStep = step.Current };
                 await store.WriteStatusAsync(manifest.Layout, cancelled, CancellationToken.None);
                 progress.ItemFinished(table, item, cancelled);
                 throw;
@@ -82,7 +83,7 @@ public sealed class LaneWorker(
             }
             catch (Exception exception)
             {
-                var failed = running with { State = ItemState.Failed, FinishedAt = time.GetUtcNow(), Error = FailureMessage.Of(exception) };
+                var failed = running with { State = ItemState.Failed, FinishedAt = time.GetUtcNow(), Error = FailureMessage.Of(exception), FailedStep = step.Current };
                 await store.WriteStatusAsync(manifest.Layout, failed, cancellationToken);
                 progress.ItemFinished(table, item, failed);
                 return failed;
@@ -90,13 +91,14 @@ public sealed class LaneWorker(
         }
     }
 
-    private async Task<ItemStatus> AttemptAsync(RunManifest manifest, ManifestTable table, ManifestItem item, ItemStatus running, CancellationToken cancellationToken)
+    private async Task<ItemStatus> AttemptAsync(RunManifest manifest, ManifestTable table, ManifestItem item, ItemStatus running, StepTracker step, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var extraction = new ItemExtraction(manifest, table, item, manifest.Layout.ItemPrefix(table.OutTable, item.Id));
         var extracted = await extractor.ExtractAsync(extraction, new ItemProgressRelay(progress, table, item), cancellationToken);
         var extractSeconds = clock.Elapsed.TotalSeconds;
 
+        step.Current = RunStep.Load;
         clock.Restart();
         var loadedRows = await destination.LoadItemAsync(manifest, table, item, extracted, cancellationToken);
         double? loadSeconds = loadedRows is null ? null : clock.Elapsed.TotalSeconds;
@@ -115,6 +117,12 @@ public sealed class LaneWorker(
             LoadSeconds = loadSeconds is { } seconds ? Math.Round(seconds, 3) : null,
             LoadedRows = loadedRows,
         };
+    }
+
+    /// <summary>The step an attempt is in, read when it fails.</summary>
+    private sealed class StepTracker
+    {
+        public RunStep Current { get; set; } = RunStep.Extract;
     }
 
     private sealed class ItemProgressRelay(IRunProgress progress, ManifestTable table, ManifestItem item) : IProgress<ExtractionProgress>

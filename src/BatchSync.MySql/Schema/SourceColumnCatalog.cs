@@ -16,7 +16,7 @@ internal static partial class SourceColumnCatalog
         if (rows.Count == 0)
         {
             throw new SchemaMappingException(
-                $"Table {query.DisplayName} was not found, or the user cannot see it. Check the database and table names and the user's SELECT privilege.");
+                $"Table {query.DisplayName} was not found, or the user cannot see it{await ServerSaysAsync(connection, query, cancellationToken)}. Check the database and table names and the user's SELECT privilege.");
         }
 
         var jsonColumns = connection.IsMariaDb ? await ReadMariaDbJsonColumnsAsync(connection, query, cancellationToken) : [];
@@ -30,6 +30,23 @@ internal static partial class SourceColumnCatalog
         }
 
         return columns;
+    }
+
+    /// <summary>
+    /// information_schema hides a missing table and a forbidden one alike; the server's own error for the table
+    /// (1146 doesn't exist, 1142 command denied) tells the user which it is.
+    /// </summary>
+    private static async Task<string> ServerSaysAsync(MySqlConnection connection, TableQuery query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connection.QueryAsync($"SELECT 1 FROM {query.QuotedName} LIMIT 0", cancellationToken);
+            return "";
+        }
+        catch (MySqlServerException exception)
+        {
+            return $" (MySQL: {exception.Message})";
+        }
     }
 
     /// <summary>MariaDB stores JSON as LONGTEXT with an automatic column-level check <c>json_valid(`col`)</c>.</summary>

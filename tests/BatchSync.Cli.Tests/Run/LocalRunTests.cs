@@ -125,7 +125,9 @@ public sealed class LocalRunTests : IAsyncLifetime
         Assert.Equal("staged", report["customers"]["outcome"]!.GetValue<string>());
         Assert.Equal("failed", report["shipments"]["outcome"]!.GetValue<string>());
         Assert.Equal("failed", report["customers_broken"]["outcome"]!.GetValue<string>());
-        Assert.Contains("no_such_column", report["customers_broken"]["errors"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("no_such_column", report["customers_broken"]["failures"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("plan", report["customers_broken"]["failures"]![0]!["step"]!.GetValue<string>());
+        Assert.Equal("extract", report["shipments"]["failures"]![0]!["step"]!.GetValue<string>());
         Assert.Contains("no_such_column", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(" at BatchSync", result.Error, StringComparison.Ordinal);
     }

@@ -5,7 +5,7 @@ namespace BatchSync.Cli.Tests.Validate;
 /// <summary>The built executable, as CI runs it: the repository's own workflows must validate.</summary>
 public class ValidateProcessTests
 {
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "BatchSync.sln")))

@@ -65,7 +65,7 @@ public class RunFinisherTests
 
         var orders = report.Tables.Single(t => t.OutTable == "orders");
         Assert.Equal(TableOutcome.Failed, orders.Outcome);
-        Assert.Contains(orders.Errors!, e => e.Contains("item 00001", StringComparison.Ordinal) && e.Contains("0000-00-00", StringComparison.Ordinal));
+        Assert.Contains(orders.Failures!, f => f.Item == "00001" && f.Step == RunStep.Extract && f.Message.Contains("0000-00-00", StringComparison.Ordinal));
         Assert.False(_documents.Texts.ContainsKey("runs/shop_daily/r1/tables/orders/load.json"));
         Assert.Equal(TableOutcome.Staged, report.Tables.Single(t => t.OutTable == "users").Outcome);
         Assert.False(report.Succeeded);

@@ -3,19 +3,45 @@ using BatchSync.Composition.Aws;
 using BatchSync.Core.Planning;
 using BatchSync.Core.Progress;
 using BatchSync.Core.Runs;
+using BatchSync.Core.Work;
+using BatchSync.Core.Workflows.Model;
+using BatchSync.Core.Workflows.References;
+using BatchSync.Logging;
+using BatchSync.Notify;
 
 namespace BatchSync.Commands.Run;
 
 /// <summary>
-/// <c>batchsync run</c>: load the workflow, plan (or resume) the run, run its lanes in this process, finish.
+/// <c>batchsync run</c>: load the workflow, plan (or resume) the run, run its lanes in this process, finish, notify.
 /// Exit 0 when every table landed or staged, 1 when some table failed, 2 when nothing could be run.
 /// </summary>
 internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
 {
+    private readonly RunNotifier _notifier = new(new SlackWebhook());
+
     public async Task<int> RunAsync(RunCommandOptions options, TextWriter output, TextWriter error, bool outputIsTerminal, CancellationToken cancellationToken)
     {
         var workflow = await WorkflowOpener.OpenAsync(options.Workflow, error, cancellationToken);
         var runId = ParseRunId(options.RunId);
+        var references = await References.CreateAsync(options.SecretsFile, cancellationToken);
+        var human = outputIsTerminal ? output : error;
+        var log = CommandLog.Create(output, error, outputIsTerminal).ForContext("workflow", workflow.Name).ForContext("run_id", runId.Value);
+        var started = time.GetUtcNow();
+        try
+        {
+            return await RunWorkflowAsync(options, workflow, runId, references, output, human, log, outputIsTerminal, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not (OperationCanceledException or UsageException))
+        {
+            // A run that breaks off before its report (unreachable source or destination) still tells the channel.
+            var notice = RunNotice.Aborted(workflow.Name, runId.Value, time.GetUtcNow() - started, FailureMessage.Of(exception));
+            await _notifier.NotifyAsync(workflow, references, notice, reportLink: null, log, cancellationToken);
+            throw;
+        }
+    }
+
+    private async Task<int> RunWorkflowAsync(RunCommandOptions options, WorkflowDefinition workflow, RunId runId, ReferenceResolver references, TextWriter output, TextWriter human, Serilog.ILogger log, bool outputIsTerminal, CancellationToken cancellationToken)
+    {
         var stagingRoot = StagingRoots.Choose(options.Staging, workflow);
         StagingSites.UseKmsKey(stagingRoot, workflow.Staging.KmsKeyId);
         if (!options.Local && workflow.Destination.Type == Core.Workflows.Model.DestinationType.DuckDb)
@@ -24,17 +50,16 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
         }
 
         var launcher = options.Local ? null : BatchLaunch.Create(stagingRoot, adapters.OpenStaging(stagingRoot));
-        var references = await References.CreateAsync(options.SecretsFile, cancellationToken);
         var connection = await references.ResolveConnectionAsync(workflow.Source, cancellationToken);
         var request = WorkflowPlanRequests.Create(workflow, new RunOptions(
             runId, time.GetUtcNow(), options.Tables, options.Parallelism, stagingRoot, connection.Database ?? "", ScheduledFor(options, runId, workflow.TimeZone)));
 
         var documents = adapters.OpenStaging(stagingRoot);
-        var source = SourceOptions.Of(workflow, error);
-        var human = outputIsTerminal ? output : error;
+        var source = SourceOptions.Of(workflow, human);
         var terminal = outputIsTerminal ? new TerminalProgress(output, time) : null;
-        IRunProgress progress = terminal is not null ? terminal : new JsonLinesProgress(output, time, TimeSpan.FromSeconds(5));
-        var services = new RunServices(documents, adapters.CreateExtractor(connection, source, stagingRoot), await adapters.CreateDestinationAsync(workflow, references, stagingRoot, cancellationToken), progress, time);
+        IRunProgress progress = terminal is not null ? terminal : new LogProgress(log, time, TimeSpan.FromSeconds(5));
+        var services = new RunServices(documents, adapters.CreateExtractor(connection, source, stagingRoot), await adapters.CreateDestinationAsync(workflow, references, stagingRoot, cancellationToken), progress, time,
+            launcher is null ? null : LaneLogLinks.FromEnvironment());
 
         RunResult result;
         try
@@ -55,6 +80,7 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
         }
 
         await RunSummaryWriter.WriteAsync(result, documents, human);
+        await _notifier.NotifyAsync(workflow, references, RunNotice.Of(result, reportLink: null), () => ReportLinks.OfAsync(documents, result.Manifest.Layout.ReportHtml), log, cancellationToken);
         return result.Succeeded ? ExitCodes.Success : ExitCodes.Failed;
     }
 
