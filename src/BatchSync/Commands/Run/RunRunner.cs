@@ -12,10 +12,16 @@ namespace BatchSync.Commands.Run;
 /// </summary>
 internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
 {
+    /// <summary>
+    /// Set by AWS Batch in every container, and the same for every attempt of one job: a retried run job attempt
+    /// resumes the run its first attempt started instead of starting (and appending) a second one.
+    /// </summary>
+    public const string BatchJobIdVariable = "AWS_BATCH_JOB_ID";
+
     public async Task<int> RunAsync(RunCommandOptions options, TextWriter output, TextWriter error, bool outputIsTerminal, CancellationToken cancellationToken)
     {
         var workflow = await WorkflowOpener.OpenAsync(options.Workflow, error, cancellationToken);
-        var runId = ParseRunId(options.RunId);
+        var runId = ParseRunId(options.RunId ?? Environment.GetEnvironmentVariable(BatchJobIdVariable));
         var stagingRoot = StagingRoots.Choose(options.Staging, workflow);
         StagingSites.UseKmsKey(stagingRoot, workflow.Staging.KmsKeyId);
         var launcher = options.Local ? null : BatchLaunch.Create(stagingRoot, adapters.OpenStaging(stagingRoot));

@@ -1,6 +1,7 @@
 using BatchSync.BigQuery;
 using BatchSync.BigQuery.Auth;
 using BatchSync.BigQuery.Warehouse;
+using BatchSync.Composition.Aws;
 using BatchSync.Core.Stage;
 using BatchSync.Core.Work;
 using BatchSync.Core.Workflows.Model;
@@ -35,7 +36,7 @@ internal static class BigQueryWarehouseFactory
         if (destination.Credentials is { } reference)
         {
             var json = await references.ResolveAsync(reference, cancellationToken);
-            return GoogleCredentialJson.CreateTokenSource(json.Reveal());
+            return GoogleCredentialJson.CreateTokenSource(json.Reveal(), AwsClients.CallerIdentityTokenAsync);
         }
 
         if (EmulatorEndpoint.IsLoopback(destination.Endpoint))
