@@ -38,7 +38,8 @@ internal sealed class ItemPartLoader(BigQueryWarehouse client, IStagingStore sta
         long rows;
         try
         {
-            rows = await client.LoadPartAsync(stagingTable, ct => OpenPartAsync(name, ct), jobId, table.Schema, new Loading.CsvLoadOptions(), cancellationToken);
+            var source = new Loading.PartSource((offset, ct) => OpenPartAsync(name, offset, ct), part.CompressedBytes);
+            rows = await client.LoadPartAsync(stagingTable, source, jobId, table.Schema, new Loading.CsvLoadOptions(), cancellationToken);
         }
         catch (BigQueryException exception)
         {
@@ -73,7 +74,7 @@ internal sealed class ItemPartLoader(BigQueryWarehouse client, IStagingStore sta
         throw new WarehouseException($"Part {name} failed to load {MaxFailedJobsPerPart} times in run {runId}; see the item's earlier errors, fix the cause and start a new run.");
     }
 
-    private async Task<Stream> OpenPartAsync(string name, CancellationToken cancellationToken)
-        => await staging.OpenReadAsync(name, cancellationToken)
+    private async Task<Stream> OpenPartAsync(string name, long offset, CancellationToken cancellationToken)
+        => await staging.OpenReadAsync(name, offset, cancellationToken)
             ?? throw new FileNotFoundException($"Staged part {name} is missing from {staging.Location}; the item must be extracted again.", name);
 }

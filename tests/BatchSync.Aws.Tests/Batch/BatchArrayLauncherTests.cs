@@ -1,4 +1,3 @@
-using BatchSync.Aws;
 using BatchSync.Aws.Batch;
 using BatchSync.Aws.Fake;
 using BatchSync.Aws.Json;
