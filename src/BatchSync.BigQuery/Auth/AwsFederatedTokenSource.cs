@@ -39,8 +39,20 @@ public sealed class AwsFederatedTokenSource : IAccessTokenSource
             : "workload identity federation from AWS";
     }
 
-    public Task<string> GetAccessTokenAsync(CancellationToken cancellationToken) =>
-        _credential.GetAccessTokenForRequestAsync(authUri: null, cancellationToken);
+    public async Task<string> GetAccessTokenAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _credential.GetAccessTokenForRequestAsync(authUri: null, cancellationToken);
+        }
+        catch (SubjectTokenException exception) when (exception.InnerException is { } cause)
+        {
+            // The library's message names only its own step; what failed is getting or signing with AWS credentials.
+            throw new InvalidOperationException(
+                $"Workload identity federation signs its subject token with this job's AWS credentials, and that failed: {cause.Message} On AWS Batch the job role's credentials come from the container credentials endpoint; locally set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.",
+                cause);
+        }
+    }
 
     public override string ToString() => _kind;
 

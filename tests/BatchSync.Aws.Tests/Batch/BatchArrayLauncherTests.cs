@@ -101,14 +101,14 @@ public sealed class BatchArrayLauncherTests : IAsyncLifetime
     [Fact]
     public async Task A_submit_that_failed_before_batch_created_the_job_is_submitted_again_after_the_lookup()
     {
-        _fake.FailNext(FakeAnswer.Error(System.Net.HttpStatusCode.ServiceUnavailable, "ServerException", "Service unavailable."));
+        _queue.RefuseSubmits = 1;
 
         var result = await Launcher(retries: 3).RunLanesAsync(Manifest(lanes: 2), default);
 
         Assert.True(result.AllLanesCompleted);
         Assert.Single(_queue.Jobs);
-        // The lookup before the first submit, the lookup after the failure, then the one submit that reached Batch.
-        Assert.Equal(["ListJobs", "ListJobs", "SubmitJob"], _fake.Calls.Select(c => c.Operation).Where(o => o is "ListJobs" or "SubmitJob"));
+        // The lookup before the first submit, the refused submit, the lookup after it, then the submit that created the job.
+        Assert.Equal(["ListJobs", "SubmitJob", "ListJobs", "SubmitJob"], _fake.Calls.Select(c => c.Operation).Where(o => o is "ListJobs" or "SubmitJob"));
     }
 
     [Fact]

@@ -22,6 +22,9 @@ public sealed class FakeBatchQueue
         fake.Handle("TerminateJob", Terminate);
     }
 
+    /// <summary>SubmitJob calls that fail before Batch creates the job (a 503 from the front end).</summary>
+    public int RefuseSubmits { get; set; }
+
     /// <summary>SubmitJob calls that create the job but whose answer is lost (a 500 after the work was done).</summary>
     public int LoseSubmitAnswers { get; set; }
 
@@ -32,6 +35,12 @@ public sealed class FakeBatchQueue
 
     private FakeAnswer Submit(JsonObject body)
     {
+        if (RefuseSubmits > 0)
+        {
+            RefuseSubmits--;
+            return FakeAnswer.Error(HttpStatusCode.ServiceUnavailable, "ServerException", "Service unavailable.");
+        }
+
         var id = $"job-{++_nextId:D4}";
         var size = body["arrayProperties"]?["size"]?.GetValue<int>();
         if (size is < 2 or > 10_000)
