@@ -45,7 +45,18 @@ public sealed class S3StagingStore : IStagingStore, IRunDocuments
         var aborted = 0;
         while (true)
         {
-            var page = await _client.ListMultipartUploadsAsync(request, cancellationToken);
+            ListMultipartUploadsResponse page;
+            try
+            {
+                page = await _client.ListMultipartUploadsAsync(request, cancellationToken);
+            }
+            catch (AmazonS3Exception exception) when (exception.ErrorCode == "NotImplemented")
+            {
+                // An S3-compatible store without ListMultipartUploads (s3rver, some appliances): nothing can be found
+                // to abort here; the bucket's AbortIncompleteMultipartUpload rule remains the backstop.
+                return aborted;
+            }
+
             foreach (var upload in page.MultipartUploads ?? [])
             {
                 await _client.AbortMultipartUploadAsync(_location.Bucket, upload.Key, upload.UploadId, cancellationToken);
