@@ -25,6 +25,7 @@ internal sealed record RunTableTarget(DestinationSpec Destination, TableId Stagi
         {
             KeyColumns = table.Key,
             DeleteMissing = table.DeleteMissing,
+            RecreateOnTypeChange = table.RecreateOnTypeChange,
             CreateDatasetIfMissing = true,
         };
         return new RunTableTarget(spec, StagingTableOf(destination.WithoutDecorator, manifest.RunId));

@@ -6,5 +6,7 @@ namespace BatchSync.Core.Runs;
 /// Datetime: "datetime" (no shift) or "timestamp" (converted from <paramref name="SourceTimezone"/>).<br/>
 /// Retries: Further attempts after a transient failure.<br/>
 /// ColumnTypes: The workflow's BigQuery type overrides (column → type), so lanes map columns exactly as planned.<br/>
+/// Types: the type profile for columns without an override: "batchsync" or "embulk" (which reads DATETIME, DATE and
+/// TIME in <paramref name="SourceTimezone"/>).<br/>
 /// </remarks>
-public sealed record ExtractionSettings(string ZeroDates, string Datetime, string? SourceTimezone, int Retries, int PartSizeMb, IReadOnlyDictionary<string, string>? ColumnTypes = null);
+public sealed record ExtractionSettings(string ZeroDates, string Datetime, string? SourceTimezone, int Retries, int PartSizeMb, IReadOnlyDictionary<string, string>? ColumnTypes = null, string Types = "batchsync");

@@ -43,11 +43,18 @@ public static class SchemaDiscovery
 
         var source = IsFromTable(query, result) && sourceColumns.TryGetValue(result.OriginalName, out var column) ? column : null;
         BigQueryType? requested = query.ColumnTypes.TryGetValue(result.Name, out var type) ? type : null;
-        var (bigQueryType, encoding) = TypeMapper.Map(query.DisplayName, result, source, requested, query.DateTimes);
+        var (bigQueryType, encoding) = query.Types == TypeProfile.Embulk && requested is null
+            ? MapAsEmbulk(query, result, source)
+            : TypeMapper.Map(query.DisplayName, result, source, requested, query.DateTimes);
         var name = SqlIdentifier.Quote(result.Name);
         var expression = result.Type == ColumnType.Geometry ? $"ST_AsText({name}) AS {name}" : name;
         return new ColumnPlan(result, source, new BigQueryField(result.Name, bigQueryType), encoding, expression);
     }
+
+    private static (BigQueryType, Csv.ValueEncoding) MapAsEmbulk(TableQuery query, MySqlColumn result, SourceColumn? source)
+        => EmbulkTypes.Map(SourceKindClassifier.Classify(result, source), result)
+            ?? throw new SchemaMappingException(query.DisplayName, result.Name,
+                $"a {source?.ColumnType.ToUpperInvariant() ?? result.Type.ToString().ToUpperInvariant()} column has no embulk default type (embulk-input-mysql needed column_options for it). Give it a type in the column overrides, for example columns: {{{result.Name}: {{type: STRING}}}}.");
 
     private static bool IsFromTable(TableQuery query, MySqlColumn result)
         => result.OriginalName.Length > 0 && string.Equals(result.OriginalTable, query.Table, StringComparison.OrdinalIgnoreCase);

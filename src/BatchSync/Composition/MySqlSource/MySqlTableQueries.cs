@@ -21,5 +21,6 @@ internal static class MySqlTableQueries
         ColumnTypes = (settings.ColumnTypes ?? new Dictionary<string, string>())
             .ToDictionary(c => c.Key, c => BigQueryTypeNames.TryParse(c.Value, out var type) ? type : throw new FormatException($"Unknown BigQuery type '{c.Value}' for column {c.Key}."), StringComparer.OrdinalIgnoreCase),
         DateTimes = settings.Datetime == "timestamp" ? DateTimeMapping.Timestamp : DateTimeMapping.DateTime,
+        Types = settings.Types == "embulk" ? TypeProfile.Embulk : TypeProfile.BatchSync,
     };
 }
