@@ -16,7 +16,7 @@ public sealed class OutputTests(DefaultStackFixture fixture)
         var names = Outputs.EnumerateObject().Select(o => o.Name).Order();
 
         Assert.Equal(
-            ["AlertTopicArn", "CiProjectName", "JobQueueArn", "JobSecurityGroupId", "RepositoryUri", "RunJobDefinitionName", "StagingBucketName", "StagingUri", "WorkJobDefinitionName"],
+            ["AlertTopicArn", "CiProjectName", "JobQueueArn", "JobSecurityGroupId", "RepositoryUri", "RunJobDefinitionName", "RunJobRoleArn", "StagingBucketName", "StagingUri", "WorkJobDefinitionName", "WorkJobRoleArn"],
             names);
     }
 

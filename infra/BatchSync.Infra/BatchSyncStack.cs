@@ -54,6 +54,8 @@ public sealed class BatchSyncStack : Stack
         Output("RepositoryUri", images.Repository.RepositoryUri, "ECR repository of the BatchSync image");
         Output("AlertTopicArn", alerts.Topic.TopicArn, "SNS topic of failed jobs and missed schedules: subscribe e-mail or AWS Chatbot");
         Output("JobSecurityGroupId", network.SecurityGroupId, "Security group of the jobs: allow it into the MySQL source");
+        Output("RunJobRoleArn", roles.Run.RoleArn, "Role of the run job: trust it in the Google workload identity pool (docs/deploy.md)");
+        Output("WorkJobRoleArn", roles.Work.RoleArn, "Role of the work jobs: trust it in the Google workload identity pool (docs/deploy.md)");
     }
 
     /// <summary>

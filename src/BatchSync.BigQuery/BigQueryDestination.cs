@@ -145,7 +145,11 @@ public sealed class BigQueryDestination : IDestination
         LoadPartAsync(stagingTable, partStreamFactory, jobId, schema, new CsvLoadOptions(), cancellationToken);
 
     public Task<long> LoadPartAsync(TableId stagingTable, Func<CancellationToken, Task<Stream>> partStreamFactory, string jobId, BigQueryTableSchema schema, CsvLoadOptions options, CancellationToken cancellationToken) =>
-        _loader.LoadAsync(stagingTable, partStreamFactory, jobId, schema, options, cancellationToken);
+        LoadPartAsync(stagingTable, PartSource.FromStart(partStreamFactory), jobId, schema, options, cancellationToken);
+
+    /// <summary>Loads one part read from a source that reopens at any offset, so a dropped read resumes where it stopped.</summary>
+    public Task<long> LoadPartAsync(TableId stagingTable, PartSource part, string jobId, BigQueryTableSchema schema, CsvLoadOptions options, CancellationToken cancellationToken) =>
+        _loader.LoadAsync(stagingTable, part, jobId, schema, options, cancellationToken);
 
     /// <summary>Reconciles counts, lands the staging table per <see cref="DestinationSpec.Mode"/>, then drops staging (best effort).</summary>
     /// <exception cref="RowCountMismatchException">The staged rows differ from <paramref name="expectedRows"/>; nothing landed.</exception>

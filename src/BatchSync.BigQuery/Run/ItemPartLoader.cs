@@ -40,7 +40,8 @@ internal sealed class ItemPartLoader(JobsClient jobs, PartLoader loader, IStagin
         long rows;
         try
         {
-            rows = await loader.LoadAsync(stagingTable, ct => OpenPartAsync(name, ct), jobId, table.Schema, new CsvLoadOptions(), cancellationToken);
+            var source = new PartSource((offset, ct) => OpenPartAsync(name, offset, ct), part.CompressedBytes);
+            rows = await loader.LoadAsync(stagingTable, source, jobId, table.Schema, new CsvLoadOptions(), cancellationToken);
         }
         catch (BigQueryException exception)
         {
@@ -75,7 +76,7 @@ internal sealed class ItemPartLoader(JobsClient jobs, PartLoader loader, IStagin
         throw new DestinationException($"Part {name} failed to load {MaxFailedJobsPerPart} times in run {runId}; see the item's earlier errors, fix the cause and start a new run.");
     }
 
-    private async Task<Stream> OpenPartAsync(string name, CancellationToken cancellationToken)
-        => await staging.OpenReadAsync(name, cancellationToken)
+    private async Task<Stream> OpenPartAsync(string name, long offset, CancellationToken cancellationToken)
+        => await staging.OpenReadAsync(name, offset, cancellationToken)
             ?? throw new FileNotFoundException($"Staged part {name} is missing from {staging.Location}; the item must be extracted again.", name);
 }

@@ -42,7 +42,7 @@ internal static class RunCommand
         var local = new Option<bool>("--local") { Description = "Run the lanes in this process instead of as an AWS Batch array job." };
         var tables = new Option<string?>("--tables") { Description = "Only these tables, comma-separated (source or out_table names)." };
         var parallelism = new Option<int?>("--parallelism") { Description = "Lanes to run at once (default: defaults.parallelism; capped by source.max_connections)." };
-        var runId = new Option<string?>("--run-id") { Description = "The run's id; an existing run with this id is resumed." };
+        var runId = new Option<string?>("--run-id") { Description = "The run's id; an existing run with this id is resumed. Default: $AWS_BATCH_JOB_ID (so a retried run job attempt resumes its run), else a new id from the start time." };
         var secrets = new Option<string?>("--secrets") { Description = "A JSON file {\"<secret id>\": value} answering secret: references locally." };
         var staging = new Option<string?>("--staging") { Description = "Stage into this folder instead of the workflow's staging.uri." };
         var runDate = new Option<string?>("--run-date") { Description = "Backfill: run as if scheduled on this day (YYYY-MM-DD, in the workflow's timezone), for {run_date} in out_table." };

@@ -133,6 +133,30 @@ public sealed class LocalRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_retried_item_clears_the_temporary_part_its_killed_attempt_left()
+    {
+        await _sandbox.SqlAsync("""
+            CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(50) NOT NULL);
+            INSERT INTO customers SELECT seq, CONCAT('customer ', seq) FROM seq_1_to_40;
+            """);
+        await _sandbox.WriteWorkflowAsync("  - table: customers");
+        var first = await _sandbox.RunAsync("--run-id", "killed-1");
+        Assert.True(first.ExitCode == 0, first.ToString());
+        // What a lane killed with SIGKILL mid-part leaves: the item not done, and the part under its temporary name.
+        var item = Path.Combine(_sandbox.RunFolder("killed-1"), "tables", "customers", "items", "00000");
+        File.Delete(Path.Combine(item, "status.json"));
+        var leftover = Path.Combine(item, $".part-00000.csv.gz.{Guid.NewGuid():N}.tmp");
+        await File.WriteAllBytesAsync(leftover, new byte[4096]);
+
+        var second = await _sandbox.RunAsync("--run-id", "killed-1");
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.False(File.Exists(leftover), "the killed attempt's temporary part is still there");
+        Assert.Equal(["part-00000.csv.gz", "status.json"], Directory.GetFiles(item).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(40, (await _sandbox.StagedLinesAsync("killed-1", "customers")).Count);
+    }
+
+    [Fact]
     public async Task Running_the_same_run_id_again_redoes_only_what_failed()
     {
         await _sandbox.SqlAsync("""

@@ -491,6 +491,28 @@ public class WorkflowDiagnosticsTests
         Assert.Contains("not a valid S3 bucket name", bucket.Single(DiagnosticCodes.BadValue).Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(4000)]
+    [InlineData(3073)]
+    public async Task A_part_size_a_bigquery_load_could_not_take_is_refused(int megabytes)
+    {
+        // 4000 MiB is 4.19 GB: past BigQuery's 4 GB limit for one gzip CSV file even before the last chunk's overshoot.
+        var result = await TempWorkflowFolder.LoadOnlyAsync(Source + $"\nstaging: {{ part_size_mb: {megabytes} }}\ntables: [ {{ table: t }} ]\n");
+
+        var error = result.Single(DiagnosticCodes.BadValue);
+        error.AssertAt(3, 26);
+        Assert.Equal($"staging.part_size_mb must be at most 3072, found {megabytes}", error.Message);
+        Assert.Contains("4 GB", error.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_largest_part_size_is_accepted()
+    {
+        var result = await TempWorkflowFolder.LoadOnlyAsync(Source + "\nstaging: { part_size_mb: 3072 }\ntables: [ { table: t } ]\n");
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == DiagnosticCodes.BadValue);
+    }
+
     [Fact]
     public async Task Empty_where_means_no_filter_and_one_equals_one_is_flagged()
     {

@@ -19,10 +19,16 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
 {
     private readonly RunNotifier _notifier = new(new SlackWebhook());
 
+    /// <summary>
+    /// Set by AWS Batch in every container, and the same for every attempt of one job: a retried run job attempt
+    /// resumes the run its first attempt started instead of starting (and appending) a second one.
+    /// </summary>
+    public const string BatchJobIdVariable = "AWS_BATCH_JOB_ID";
+
     public async Task<int> RunAsync(RunCommandOptions options, TextWriter output, TextWriter error, bool outputIsTerminal, CancellationToken cancellationToken)
     {
         var workflow = await WorkflowOpener.OpenAsync(options.Workflow, error, cancellationToken);
-        var runId = ParseRunId(options.RunId);
+        var runId = ParseRunId(options.RunId ?? Environment.GetEnvironmentVariable(BatchJobIdVariable));
         var references = await References.CreateAsync(options.SecretsFile, cancellationToken);
         var human = outputIsTerminal ? output : error;
         var log = CommandLog.Create(output, error, outputIsTerminal).ForContext("workflow", workflow.Name).ForContext("run_id", runId.Value);

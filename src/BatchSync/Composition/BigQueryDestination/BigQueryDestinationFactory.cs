@@ -1,5 +1,6 @@
 using BatchSync.BigQuery;
 using BatchSync.BigQuery.Auth;
+using BatchSync.Composition.Aws;
 using BatchSync.Core.Stage;
 using BatchSync.Core.Load;
 using BatchSync.Core.Workflows.Model;
@@ -34,7 +35,7 @@ internal static class BigQueryDestinationFactory
         if (destination.Credentials is { } reference)
         {
             var json = await references.ResolveAsync(reference, cancellationToken);
-            return GoogleCredentialJson.CreateTokenSource(json.Reveal());
+            return GoogleCredentialJson.CreateTokenSource(json.Reveal(), AwsClients.CallerIdentityTokenAsync);
         }
 
         if (EmulatorEndpoint.IsLoopback(destination.Endpoint))

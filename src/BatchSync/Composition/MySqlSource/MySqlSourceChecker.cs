@@ -19,7 +19,8 @@ internal sealed class MySqlSourceChecker(string? secretsFile) : IWorkflowSourceC
     {
         var references = await References.CreateAsync(secretsFile, cancellationToken);
         var connection = await references.ResolveConnectionAsync(workflow.Source, cancellationToken);
-        var options = MySqlConnectionSettings.From(connection, SourceOptions.Of(workflow)) with { ConnectTimeout = ConnectTimeout };
+        // validate reports weak TLS as diagnostics of its own, so the connection's warnings are not printed twice.
+        var options = MySqlConnectionSettings.From(connection, SourceOptions.Of(workflow, TextWriter.Null)) with { ConnectTimeout = ConnectTimeout };
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(Timeout);
         await using var catalog = new MySqlColumnCatalog(options);
