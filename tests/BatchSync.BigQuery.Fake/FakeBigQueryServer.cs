@@ -28,7 +28,7 @@ internal sealed class FakeBigQueryServer : IAsyncDisposable
     {
         _app = app;
         var tables = new DatasetAndTableHandlers(State, _model, Clock, new MetadataRateLimiter(Clock));
-        var jobs = new JobHandlers(State, _model, Clock, Options);
+        var jobs = new JobHandlers(State, _model, Clock, Options, Faults);
         _uploads = new UploadHandlers(jobs, Faults);
         _routes =
         [

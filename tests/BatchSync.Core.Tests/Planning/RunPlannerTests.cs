@@ -110,4 +110,43 @@ public class RunPlannerTests
         var error = await Assert.ThrowsAsync<ArgumentException>(() => Planner(catalog).PlanAsync(request, default));
         Assert.Contains("same out_table 'users'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_bigquery_table_whose_parts_would_exceed_the_per_table_load_job_quota_is_refused_with_the_chunk_rows_that_fit()
+    {
+        var catalog = new FakeSourceCatalog().With("orders", rows: 100_000, bytes: 10_000_000, range: new KeyRange(1, 100_000));
+        var request = TestManifests.Request(4, TestManifests.Table("orders", chunkRows: 10)) with
+        {
+            Destination = new DestinationSummary(Workflows.Model.DestinationType.BigQuery, "p", "raw", "US"),
+        };
+
+        var manifest = await Planner(catalog).PlanAsync(request, default);
+
+        var table = manifest.Tables.Single();
+        Assert.Empty(table.Items);
+        Assert.Contains("up to 10,000 parts", table.PlanError, StringComparison.Ordinal);
+        Assert.Contains("raise chunk.rows to at least 200 (now 10", table.PlanError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bigquery_table_whose_size_needs_bigger_parts_is_refused_with_the_part_size_that_fits()
+    {
+        var catalog = new FakeSourceCatalog().With("events", rows: 1_000_000, bytes: 2_000L * 1024 * 1024 * 1024);
+        var table = TestManifests.Table("events") with { Extraction = TestManifests.Settings() with { PartSizeMb = 1 } };
+        var request = TestManifests.Request(4, table) with { Destination = new DestinationSummary(Workflows.Model.DestinationType.BigQuery, "p", "raw", "US") };
+
+        var manifest = await Planner(catalog).PlanAsync(request, default);
+
+        Assert.Contains("raise staging.part_size_mb to at least 2,051 (now 1)", manifest.Tables.Single().PlanError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stage_only_run_plans_as_many_chunks_as_asked_for_since_no_load_job_quota_applies()
+    {
+        var catalog = new FakeSourceCatalog().With("orders", rows: 100_000, bytes: 10_000_000, range: new KeyRange(1, 100_000));
+
+        var manifest = await Planner(catalog).PlanAsync(TestManifests.Request(4, TestManifests.Table("orders", chunkRows: 10)), default);
+
+        Assert.Equal(10_000, manifest.Tables.Single().Items.Count);
+    }
 }
