@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using BatchSync.BigQuery.Fake;
 using BatchSync.BigQuery.Http;
 using BatchSync.BigQuery.Tables;
 using BatchSync.BigQuery.Tests.Support;
@@ -127,5 +129,77 @@ public sealed class ExactlyOnceTests
 
         Assert.Equal("quotaExceeded", error.Reason);
         Assert.Equal(["1", "3"], Ids(env, "orders_stage"));
+    }
+
+    /// <summary>A destination a user curated: column order, descriptions, a policy tag, maxLength and a primary key.</summary>
+    private static FakeTable CuratedOrders(BigQueryTestEnvironment env, params FakeColumn[] columns)
+    {
+        var table = new FakeTable(Project, Dataset, "orders")
+        {
+            Schema = [.. columns],
+            Description = "Orders, curated by the analytics team",
+            TableConstraints = JsonNode.Parse("""{"primaryKey":{"columns":["id"]}}""")!.AsObject(),
+        };
+        env.Fake.State.Tables[table.Key] = table;
+        return table;
+    }
+
+    private static FakeColumn Column(string name, string type, string extraJson) =>
+        new(name, type, "NULLABLE") { Field = JsonNode.Parse($$"""{"name":"{{name}}","type":"{{type}}"{{extraJson}}}""")!.AsObject() };
+
+    private static readonly FakeColumn CuratedName = Column("name", "STRING", ",\"description\":\"Customer-facing name\",\"maxLength\":\"80\",\"policyTags\":{\"names\":[\"projects/p/locations/us/taxonomies/1/policyTags/2\"]}");
+
+    private static readonly FakeColumn CuratedId = Column("id", "INT64", ",\"description\":\"Order id\"");
+
+    [Fact]
+    public async Task Replace_keeps_the_destinations_column_order_descriptions_policy_tags_and_constraints()
+    {
+        await using var env = await StartAsync();
+        CuratedOrders(env, CuratedName, CuratedId);
+        var manifest = RunTables.Manifest("shop", "run-7", Dataset, "orders");
+
+        await RunTables.RunAsync(env.Destination, manifest, await RunTables.StageAsync(manifest, "1,a\n2,b\n"));
+
+        var landed = env.Fake.Table(Project, Dataset, "orders")!.ToJson();
+        Assert.Equal(["1", "2"], Ids(env, "orders"));
+        Assert.Equal(CuratedName.ToJson().ToJsonString(), landed["schema"]!["fields"]![0]!.ToJsonString());
+        Assert.Equal(CuratedId.ToJson().ToJsonString(), landed["schema"]!["fields"]![1]!.ToJsonString());
+        Assert.Equal("""{"primaryKey":{"columns":["id"]}}""", landed["tableConstraints"]?.ToJsonString());
+        Assert.Equal("Orders, curated by the analytics team", landed["description"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_new_column_is_appended_and_every_existing_field_is_sent_back_unchanged()
+    {
+        await using var env = await StartAsync();
+        CuratedOrders(env, CuratedId);
+        var manifest = RunTables.Manifest("shop", "run-8", Dataset, "orders", LoadMode.Append);
+
+        await RunTables.RunAsync(env.Destination, manifest, await RunTables.StageAsync(manifest, "1,a\n"));
+
+        var fields = env.Fake.Table(Project, Dataset, "orders")!.ToJson()["schema"]!["fields"]!.AsArray();
+        Assert.Equal(CuratedId.ToJson().ToJsonString(), fields[0]!.ToJsonString());
+        Assert.Equal("name", fields[1]!["name"]!.GetValue<string>());
+        Assert.Equal(2, fields.Count);
+    }
+
+    [Fact]
+    public async Task The_fake_refuses_WRITE_TRUNCATE_DATA_for_a_copy_job_as_the_discovery_document_lists_it_for_load_and_query_only()
+    {
+        await using var env = await StartAsync();
+        await env.StageAsync("orders_stage", Orders, "run-9", "1,a\n");
+        var copy = new JsonObject
+        {
+            ["copy"] = new JsonObject
+            {
+                ["sourceTable"] = Table("orders_stage").ToJson(),
+                ["destinationTable"] = Table("orders_copy").ToJson(),
+                ["writeDisposition"] = "WRITE_TRUNCATE_DATA",
+            },
+        };
+
+        var error = await Assert.ThrowsAsync<BigQueryException>(() => env.Destination.Jobs.InsertAsync(env.Destination.Jobs.Reference("copy_1"), copy, CancellationToken.None));
+
+        Assert.Equal("invalid", error.Reason);
     }
 }
