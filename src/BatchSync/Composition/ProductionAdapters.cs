@@ -6,6 +6,7 @@ using BatchSync.Core.Runs;
 using BatchSync.Core.Work;
 using BatchSync.Core.Workflows.Model;
 using BatchSync.Core.Workflows.References;
+using BatchSync.DuckDb;
 
 namespace BatchSync.Composition;
 
@@ -28,6 +29,7 @@ internal sealed class ProductionAdapters : IRunAdapters
         return workflow.Destination.Type switch
         {
             DestinationType.BigQuery => await BigQueryDestinationFactory.CreateAsync(workflow.Destination, references, site.Store, cancellationToken),
+            DestinationType.DuckDb => new DuckDbDestination(workflow.Destination.Path!, site.Store, TimeProvider.System),
             _ => new StageOnlyDestination(site.Documents),
         };
     }

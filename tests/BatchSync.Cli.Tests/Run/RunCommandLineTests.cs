@@ -50,6 +50,20 @@ public sealed class RunCommandLineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_duckdb_destination_without_local_is_refused_before_anything_runs()
+    {
+        var file = Path.Combine(_sandbox.Directory, "shop.duckdb");
+        await _sandbox.WriteWorkflowAsync("  - table: customers\n", destination: $"{{ type: duckdb, path: {file} }}");
+
+        var result = await CliInvocation.RunAsync(["run", _sandbox.WorkflowPath, "--run-id", "duck-batch"]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("--local", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(file));
+        Assert.False(Directory.Exists(_sandbox.RunFolder("duck-batch")));
+    }
+
+    [Fact]
     public async Task Work_runs_one_lane_of_a_manifest_and_redoes_only_what_is_not_done()
     {
         var run = await _sandbox.RunAsync("--run-id", "work-1");

@@ -41,12 +41,14 @@ public class ExampleWorkflowTests
     }
 
     [Fact]
-    public async Task Demo_reads_the_shop_database_through_env_references_and_stages_only()
+    public async Task Demo_reads_the_shop_database_through_env_references_and_lands_in_a_local_duckdb_file()
     {
         var result = await WorkflowLoader.LoadAsync(Path.Combine(RepositoryRoot(), "workflows", "demo.yml"), CancellationToken.None);
         var demo = result.Workflow!;
 
-        Assert.Equal(DestinationType.None, demo.Destination.Type);
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(DestinationType.DuckDb, demo.Destination.Type);
+        Assert.Equal(".batchsync/demo.duckdb", demo.Destination.Path);
         Assert.False(demo.Staging.Location.IsS3);
         Assert.All([demo.Source.Host, demo.Source.Port, demo.Source.User, demo.Source.Password], r => Assert.IsType<BatchSync.Core.Workflows.References.EnvReference>(r));
         Assert.Equal(["customers", "products", "orders", "order_items", "inventory_events"], demo.Tables.Select(t => t.Table));

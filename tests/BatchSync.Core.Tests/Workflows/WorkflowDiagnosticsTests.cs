@@ -82,6 +82,23 @@ public class WorkflowDiagnosticsTests
     }
 
     [Fact]
+    public async Task Duckdb_destination_requires_a_path_and_warns_about_bigquery_only_keys()
+    {
+        var result = await TempWorkflowFolder.LoadOnlyAsync(Source + """
+
+            destination:
+              type: duckdb
+              location: US
+            tables: [ { table: users } ]
+            """);
+
+        var missing = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.MissingKey);
+        Assert.Equal("missing required key 'path' in destination", missing.Message);
+        Assert.Contains(".duckdb", missing.Hint!, StringComparison.Ordinal);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.IgnoredKey && d.Message.Contains("destination.location", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Merge_mode_requires_a_key()
     {
         var result = await TempWorkflowFolder.LoadOnlyAsync(Source + """

@@ -35,6 +35,7 @@ public static class EnumNames
     public static readonly IReadOnlyDictionary<string, DestinationType> DestinationTypes = new Dictionary<string, DestinationType>
     {
         ["bigquery"] = DestinationType.BigQuery,
+        ["duckdb"] = DestinationType.DuckDb,
         ["none"] = DestinationType.None,
     };
 

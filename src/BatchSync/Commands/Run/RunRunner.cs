@@ -18,6 +18,11 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
         var runId = ParseRunId(options.RunId);
         var stagingRoot = StagingRoots.Choose(options.Staging, workflow);
         StagingSites.UseKmsKey(stagingRoot, workflow.Staging.KmsKeyId);
+        if (!options.Local && workflow.Destination.Type == Core.Workflows.Model.DestinationType.DuckDb)
+        {
+            throw new UsageException($"destination type duckdb lands in a file on this machine ({workflow.Destination.Path}), which AWS Batch containers do not share: run with --local.");
+        }
+
         var launcher = options.Local ? null : BatchLaunch.Create(stagingRoot, adapters.OpenStaging(stagingRoot));
         var references = await References.CreateAsync(options.SecretsFile, cancellationToken);
         var connection = await references.ResolveConnectionAsync(workflow.Source, cancellationToken);
