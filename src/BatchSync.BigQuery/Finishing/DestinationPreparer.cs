@@ -29,6 +29,13 @@ internal sealed class DestinationPreparer(DatasetsClient datasets, TablesClient 
         }
 
         var diff = SchemaDiff.Compare(existing.Definition.Schema, spec.Definition.Schema);
+        if (diff.HasConflicts && spec.RecreateOnTypeChange)
+        {
+            // Landing copies staging over the destination with WRITE_TRUNCATE, which takes the staging schema along
+            // with the rows: the old types are replaced in the same atomic step, and kept if the run fails before it.
+            return existing;
+        }
+
         if (diff.HasConflicts)
         {
             throw new SchemaConflictException(table, diff.Conflicts);

@@ -26,6 +26,12 @@ public sealed record DestinationSpec(TableId Table, TableDefinition Definition, 
     /// <summary>For <see cref="LoadMode.Merge"/>: delete destination rows whose key is absent from the new data.</summary>
     public bool DeleteMissing { get; init; }
 
+    /// <summary>
+    /// For <see cref="LoadMode.Replace"/>: when the destination's column types differ, land anyway. The copy with
+    /// WRITE_TRUNCATE replaces the destination's schema with the staging table's, atomically with its rows.
+    /// </summary>
+    public bool RecreateOnTypeChange { get; init; }
+
     /// <summary>Create the dataset (in the client's location) when it does not exist.</summary>
     public bool CreateDatasetIfMissing { get; init; }
 
@@ -50,6 +56,11 @@ public sealed record DestinationSpec(TableId Table, TableDefinition Definition, 
         else if (DeleteMissing)
         {
             throw new ArgumentException($"delete_missing applies to mode merge only ({Table} uses {Mode}).");
+        }
+
+        if (RecreateOnTypeChange && Mode != LoadMode.Replace)
+        {
+            throw new ArgumentException($"Recreating on a type change applies to mode replace only ({Table} uses {Mode}).");
         }
 
         if (Table.PartitionDecorator is not null && Mode != LoadMode.DeleteInAdvance)

@@ -24,6 +24,7 @@ internal sealed record RunTableTarget(DestinationSpec Destination, TableId Stagi
             Workflow = manifest.Workflow,
             KeyColumns = table.Key,
             DeleteMissing = table.DeleteMissing,
+            RecreateOnTypeChange = table.RecreateOnTypeChange,
             CreateDatasetIfMissing = true,
         };
         return new RunTableTarget(spec, StagingTableOf(destination.WithoutDecorator, manifest.RunId));

@@ -147,7 +147,8 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
             table.Extraction,
             items,
             planError,
-            table.DeleteMissing);
+            table.DeleteMissing,
+            table.RecreateOnTypeChange);
 
     private static void EnsureDistinctOutTables(IReadOnlyList<TablePlanRequest> tables)
     {

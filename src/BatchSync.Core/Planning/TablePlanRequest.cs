@@ -10,6 +10,7 @@ namespace BatchSync.Core.Planning;
 /// IncrementalLookback: re-read this much before the watermark (late writers): a duration for date/time columns, a number of values for integer columns.<br/>
 /// ChunkRows: Split into items of about this many rows by primary-key ranges; null for one item.<br/>
 /// DeleteMissing: For mode merge, delete destination rows whose key the source no longer has.<br/>
+/// RecreateOnTypeChange: For mode replace, land even when the destination's column types differ, replacing them.<br/>
 /// </remarks>
 public sealed record TablePlanRequest(
     string SourceDatabase,
@@ -27,7 +28,8 @@ public sealed record TablePlanRequest(
     long? ChunkRows,
     ExtractionSettings Extraction,
     IReadOnlyDictionary<string, ColumnOverride> Columns,
-    bool DeleteMissing = false)
+    bool DeleteMissing = false,
+    bool RecreateOnTypeChange = false)
 {
     public string SourceName => $"{SourceDatabase}.{SourceTable}";
 }

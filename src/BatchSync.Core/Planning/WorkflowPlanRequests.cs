@@ -11,7 +11,7 @@ public static class WorkflowPlanRequests
     public static RunPlanRequest Create(WorkflowDefinition workflow, RunOptions options)
     {
         var tables = workflow.ResolveTables().Select(spec => ToTableRequest(workflow, spec, options)).ToList();
-        var runDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(options.Started, workflow.TimeZone).DateTime);
+        var runDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(options.RunTime, workflow.TimeZone).DateTime);
         return new RunPlanRequest(
             workflow.Name,
             workflow.FilePath,
@@ -50,7 +50,7 @@ public static class WorkflowPlanRequests
         => new(
             spec.Database ?? options.DefaultDatabase,
             spec.Table,
-            spec.RenderOutTable(options.Started),
+            spec.RenderOutTable(options.RunTime),
             spec.Dataset,
             spec.Select,
             spec.Where,
@@ -67,9 +67,11 @@ public static class WorkflowPlanRequests
                 workflow.Source.TimeZone?.Id,
                 spec.Retries,
                 workflow.Staging.PartSizeMb,
-                ColumnTypes(spec.Columns)),
+                ColumnTypes(spec.Columns),
+                spec.Types),
             spec.Columns,
-            spec.DeleteMissing);
+            spec.DeleteMissing,
+            spec.RecreateOnTypeChange);
 
     private static Dictionary<string, BigQueryType>? ColumnTypes(IReadOnlyDictionary<string, ColumnOverride> columns)
     {

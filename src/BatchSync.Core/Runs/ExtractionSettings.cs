@@ -8,6 +8,8 @@ namespace BatchSync.Core.Runs;
 /// Datetime: <see cref="DateTimeHandling.Timestamp"/> converts from <paramref name="SourceTimezone"/>.<br/>
 /// Retries: Further attempts after a transient failure.<br/>
 /// ColumnTypes: The workflow's BigQuery type overrides (column → type), so lanes map columns exactly as planned.<br/>
+/// Types: the type profile for columns without an override (<see cref="TypeProfile.Embulk"/> reads DATETIME, DATE and
+/// TIME in <paramref name="SourceTimezone"/>).<br/>
 /// </remarks>
 public sealed record ExtractionSettings(
     ZeroDatePolicy ZeroDates,
@@ -15,4 +17,5 @@ public sealed record ExtractionSettings(
     string? SourceTimezone,
     int Retries,
     int PartSizeMb,
-    IReadOnlyDictionary<string, BigQueryType>? ColumnTypes = null);
+    IReadOnlyDictionary<string, BigQueryType>? ColumnTypes = null,
+    TypeProfile Types = TypeProfile.BatchSync);

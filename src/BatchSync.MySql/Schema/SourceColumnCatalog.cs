@@ -11,7 +11,7 @@ internal static partial class SourceColumnCatalog
         var rows = await connection.QueryAsync(
             "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION " +
             "FROM information_schema.COLUMNS " +
-            $"WHERE TABLE_SCHEMA = {SqlIdentifier.Literal(query.Database)} AND TABLE_NAME = {SqlIdentifier.Literal(query.Table)} " +
+            $"WHERE {SqlIdentifier.NameEquals("TABLE_SCHEMA", query.Database)} AND {SqlIdentifier.NameEquals("TABLE_NAME", query.Table)} " +
             "ORDER BY ORDINAL_POSITION", cancellationToken);
         if (rows.Count == 0)
         {
@@ -37,7 +37,7 @@ internal static partial class SourceColumnCatalog
     {
         var rows = await connection.QueryAsync(
             "SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS " +
-            $"WHERE CONSTRAINT_SCHEMA = {SqlIdentifier.Literal(query.Database)} AND TABLE_NAME = {SqlIdentifier.Literal(query.Table)}", cancellationToken);
+            $"WHERE {SqlIdentifier.NameEquals("CONSTRAINT_SCHEMA", query.Database)} AND {SqlIdentifier.NameEquals("TABLE_NAME", query.Table)}", cancellationToken);
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in rows)
         {

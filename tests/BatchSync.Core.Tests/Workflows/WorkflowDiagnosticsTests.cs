@@ -469,7 +469,7 @@ public class WorkflowDiagnosticsTests
         var result = await TempWorkflowFolder.LoadOnlyAsync("source:\n  connection: secret:x\n  iam_auth: true\ntables: [ { table: t } ]\n");
         var error = result.Single(DiagnosticCodes.Conflict);
         error.AssertAt(3, 13);
-        Assert.Equal("set tls: required, verify-ca or verify-full", error.Hint);
+        Assert.Equal("set tls: verify-full (or verify-ca) and ca_bundle: the RDS CA bundle; see docs/connecting-to-rds.md", error.Hint);
     }
 
     [Fact]

@@ -34,6 +34,8 @@ internal static class TableEntryReader
             Columns = ColumnOverridesReader.Read(map),
             ZeroDates = map.Enum("zero_dates", EnumNames.ZeroDatePolicies),
             DateTime = map.Enum("datetime", EnumNames.DateTimeHandlings),
+            Types = map.Enum("types", EnumNames.TypeProfiles),
+            RecreateOnTypeChange = map.Boolean("recreate_on_type_change"),
             Parallelism = (int?)map.Integer("parallelism", 1, 10_000),
             Retries = (int?)map.Integer("retries", 0, 100),
         };
@@ -86,7 +88,7 @@ internal static class TableEntryReader
             return null;
         }
 
-        if (BigQueryNames.CheckTable(template.Render(SampleRunTime, TimeZoneInfo.Utc)) is { } nameError)
+        if (BigQueryNames.CheckTable(template.Render(SampleRunTime, TimeZoneInfo.Utc, table ?? "t")) is { } nameError)
         {
             map.Diagnostics.Error(
                 DiagnosticCodes.BadName,

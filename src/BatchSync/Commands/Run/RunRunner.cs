@@ -27,10 +27,10 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
         var references = await References.CreateAsync(options.SecretsFile, cancellationToken);
         var connection = await references.ResolveConnectionAsync(workflow.Source, cancellationToken);
         var request = WorkflowPlanRequests.Create(workflow, new RunOptions(
-            runId, time.GetUtcNow(), options.Tables, options.Parallelism, stagingRoot, connection.Database ?? ""));
+            runId, time.GetUtcNow(), options.Tables, options.Parallelism, stagingRoot, connection.Database ?? "", ScheduledFor(options, runId, workflow.TimeZone)));
 
         var documents = adapters.OpenStaging(stagingRoot);
-        var source = SourceOptions.Of(workflow);
+        var source = SourceOptions.Of(workflow, error);
         var human = outputIsTerminal ? output : error;
         var terminal = outputIsTerminal ? new TerminalProgress(output, time) : null;
         IRunProgress progress = terminal is not null ? terminal : new JsonLinesProgress(output, time, TimeSpan.FromSeconds(5));
@@ -56,6 +56,23 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
 
         await RunSummaryWriter.WriteAsync(result, documents, human);
         return result.Succeeded ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    /// <summary>The time the run stands for: a backfilled day, or the schedule's event time carried by the run id.</summary>
+    private static DateTimeOffset? ScheduledFor(RunCommandOptions options, RunId runId, TimeZoneInfo zone)
+    {
+        if (options.RunDate is not { } date)
+        {
+            return runId.ScheduledTime;
+        }
+
+        if (runId.ScheduledTime is { } scheduled)
+        {
+            throw new UsageException($"--run-date {date:yyyy-MM-dd} and the scheduled time {scheduled:u} in --run-id name two different days; give one of them.");
+        }
+
+        var midnight = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
     }
 
     private RunId ParseRunId(string? value)

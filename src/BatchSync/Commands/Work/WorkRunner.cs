@@ -33,7 +33,7 @@ internal sealed class WorkRunner(IRunAdapters adapters, TimeProvider time)
         var terminal = outputIsTerminal ? new TerminalProgress(output, time) : null;
         IRunProgress progress = terminal is not null ? terminal : new JsonLinesProgress(output, time, TimeSpan.FromSeconds(5));
         var services = new RunServices(
-            documents, adapters.CreateExtractor(connection, SourceOptions.Of(workflow), location.StagingRoot), await adapters.CreateDestinationAsync(workflow, references, location.StagingRoot, cancellationToken), progress, time);
+            documents, adapters.CreateExtractor(connection, SourceOptions.Of(workflow, error), location.StagingRoot), await adapters.CreateDestinationAsync(workflow, references, location.StagingRoot, cancellationToken), progress, time);
 
         progress.RunPlanned(manifest);
         Core.Work.LaneResult result;

@@ -21,5 +21,6 @@ internal static class MySqlTableQueries
         Where = where,
         ColumnTypes = new Dictionary<string, BigQueryType>(settings.ColumnTypes ?? new Dictionary<string, BigQueryType>(), StringComparer.OrdinalIgnoreCase),
         DateTimes = settings.Datetime == DateTimeHandling.Timestamp ? DateTimeMapping.Timestamp : DateTimeMapping.DateTime,
+        Types = settings.Types,
     };
 }
