@@ -25,6 +25,8 @@ public sealed class BigQueryDestination : IDestination
     /// <summary>How long a staging table outlives a run that died: long enough to resume, short enough not to pile up.</summary>
     public static readonly TimeSpan StagingExpiry = TimeSpan.FromDays(2);
 
+    private const string StagingDescription = "BatchSync staging table; expires on its own.";
+
     private readonly DestinationPreparer _destinations;
     private readonly PartLoader _loader;
     private readonly TableFinisher _finisher;
@@ -80,8 +82,8 @@ public sealed class BigQueryDestination : IDestination
                     await CheckDatasetLocationAsync(destination, cancellationToken);
                 }
 
-                await EnsureDestinationAsync(target.Destination, cancellationToken);
-                await CreateStagingTableAsync(target.Staging, target.Destination.Definition, StagingExpiry, cancellationToken);
+                var prepared = await EnsureDestinationAsync(target.Destination, cancellationToken);
+                await Tables.CreateLikeAsync(target.Staging, prepared, StagingDescription, _timeProvider.GetUtcNow() + StagingExpiry, cancellationToken);
                 _unprepared.TryRemove(table.OutTable, out _);
             }
             catch (Exception exception) when (IsProblemOfThisTable(exception))
@@ -104,7 +106,7 @@ public sealed class BigQueryDestination : IDestination
             throw new DestinationException($"{target.Destination.Table} could not be prepared, so {table.SourceName} cannot load: {problem.Message}", problem);
         }
 
-        return await _items.LoadAsync(manifest, table, item, extracted, target.Staging, cancellationToken);
+        return await _items.LoadAsync(manifest, table, item, extracted, target, cancellationToken);
     }
 
     public async Task<TableLanding> LandTableAsync(RunManifest manifest, ManifestTable table, IReadOnlyList<ItemStatus> items, CancellationToken cancellationToken)
@@ -133,11 +135,12 @@ public sealed class BigQueryDestination : IDestination
         _destinations.EnsureAsync(spec, cancellationToken);
 
     /// <summary>
-    /// Creates (or finds) the run's staging table with the destination's schema, partitioning and clustering — so the
-    /// final copy keeps them — expiring after <paramref name="expiresAfter"/>.
+    /// Creates (or finds) a staging table with <paramref name="destination"/>'s schema, partitioning and clustering,
+    /// expiring after <paramref name="expiresAfter"/>. A run creates its staging tables from the destination as
+    /// BigQuery returns it (<see cref="TablesClient.CreateLikeAsync"/>), so the landing copy keeps its metadata.
     /// </summary>
     public Task<BigQueryTable> CreateStagingTableAsync(TableId staging, TableDefinition destination, TimeSpan expiresAfter, CancellationToken cancellationToken) =>
-        Tables.CreateAsync(staging, destination with { Description = $"BatchSync staging table; expires on its own.", ExpirationTime = _timeProvider.GetUtcNow() + expiresAfter }, cancellationToken);
+        Tables.CreateAsync(staging, destination with { Description = StagingDescription, ExpirationTime = _timeProvider.GetUtcNow() + expiresAfter }, cancellationToken);
 
     /// <summary>Loads one gzip CSV part with one load job (id from <see cref="JobIds.Create"/>) and returns the rows BigQuery loaded.</summary>
     /// <exception cref="BigQueryException">The load failed; the message carries BigQuery's first errors with their positions.</exception>

@@ -28,7 +28,7 @@ internal sealed class FakeBigQueryServer : IAsyncDisposable
     {
         _app = app;
         var tables = new DatasetAndTableHandlers(State, _model, Clock, new MetadataRateLimiter(Clock));
-        var jobs = new JobHandlers(State, _model, Clock, Options);
+        var jobs = new JobHandlers(State, _model, Clock, Options, Faults);
         _uploads = new UploadHandlers(jobs, Faults);
         _routes =
         [
@@ -64,6 +64,12 @@ internal sealed class FakeBigQueryServer : IAsyncDisposable
     public List<string> Requests { get; } = [];
 
     public int UploadChunksReceived => _uploads.ChunksReceived;
+
+    /// <summary>
+    /// Called with each request ("METHOD path" and its body) after the fake acted on it and before it answers: a test
+    /// can kill the client there, so the client dies with the effect done and no answer seen.
+    /// </summary>
+    public Action<string, string>? AfterEachRequest { get; set; }
 
     /// <param name="acceptedToken">The bearer token requests must carry (default <see cref="Token"/>).</param>
     public static Task<FakeBigQueryServer> StartAsync(string acceptedToken = Token) => StartAsync(token => token == acceptedToken);
@@ -128,6 +134,7 @@ internal sealed class FakeBigQueryServer : IAsyncDisposable
             response = new FakeResponse(ex.Status, ex.ToJson());
         }
 
+        AfterEachRequest?.Invoke($"{context.Request.Method} {context.Request.Path}", System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
         if (response is null)
         {
             context.Abort();

@@ -93,7 +93,7 @@ public sealed class FinishTableTests
     }
 
     [Fact]
-    public async Task Merge_with_duplicate_keys_in_the_new_data_fails_with_BigQuerys_message()
+    public async Task Merge_with_duplicate_keys_in_the_new_data_fails_with_a_message_naming_the_key()
     {
         await using var env = await StartAsync();
         await SeedDestinationAsync(env, "orders", Orders, "1,2026-11-01,10\n");
@@ -102,7 +102,7 @@ public sealed class FinishTableTests
 
         var error = await Assert.ThrowsAsync<BigQueryException>(() => env.Destination.LandStagingAsync(spec, Table("orders_stage"), rows, CancellationToken.None));
 
-        Assert.Contains("must match at most one source row", error.Message, StringComparison.Ordinal);
+        Assert.Contains("more than one row for one key (id)", error.Message, StringComparison.Ordinal);
         Assert.Equal(["1,2026-11-01,10"], Lines(env.Rows("orders")));
     }
 

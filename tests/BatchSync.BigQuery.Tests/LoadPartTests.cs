@@ -95,6 +95,21 @@ public sealed class LoadPartTests
         Assert.Null(env.StoredTable("bad"));
     }
 
+    [Fact]
+    public async Task A_quoted_empty_field_loads_as_an_empty_STRING_or_BYTES_value_and_an_unquoted_one_as_NULL()
+    {
+        // JobConfigurationLoad.nullMarker (discovery document): "For STRING and BYTE columns, BigQuery interprets
+        // the empty string as an empty value"; with the default marker an unquoted empty field is NULL.
+        await using var env = await StartAsync();
+        var schema = Schema(("id", BigQueryType.Int64), ("s", BigQueryType.String), ("b", BigQueryType.Bytes));
+
+        await env.Destination.LoadPartAsync(Table("empties"), Gzip.Opener(Gzip.Compress("1,\"\",\"\"\n2,,\n")), "empties_job", schema, CancellationToken.None);
+
+        var rows = env.Rows("empties").OrderBy(row => row["id"], StringComparer.Ordinal).ToList();
+        Assert.Equal(("", ""), (rows[0]["s"], rows[0]["b"]));
+        Assert.Equal((null, null), (rows[1]["s"], rows[1]["b"]));
+    }
+
     [Theory]
     [InlineData(BigQueryType.Numeric, "-12345678901234567890123456789.123456789")]
     [InlineData(BigQueryType.BigNumeric, "12345678901234567890123456789012345678.5")]

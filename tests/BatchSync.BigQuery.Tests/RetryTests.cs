@@ -12,8 +12,12 @@ public sealed class RetryTests
 {
     private static readonly TableDefinition Items = new(Schema(("id", BigQueryType.Int64)));
 
-    private static BigQueryTableSchema Widened(int columns) =>
-        new([new BigQueryField("id", BigQueryType.Int64), .. Enumerable.Range(0, columns).Select(i => new BigQueryField($"c{i}", BigQueryType.String))]);
+    /// <summary>Adds column c<paramref name="column"/> to items: one table update.</summary>
+    private static async Task<BigQueryTable> AddColumnAsync(BigQueryDestination client, int column)
+    {
+        var table = await client.Tables.GetAsync(Table("items"), CancellationToken.None) ?? throw new InvalidOperationException("items is missing");
+        return await client.Tables.AddColumnsAsync(table, [new BigQueryField($"c{column}", BigQueryType.String)], CancellationToken.None);
+    }
 
     [Fact]
     public async Task Rate_limited_table_updates_are_retried_with_backoff_until_the_window_passes()
@@ -22,11 +26,11 @@ public sealed class RetryTests
         await env.Destination.EnsureDestinationAsync(Spec("items", Items, LoadMode.Append), CancellationToken.None);
         for (var i = 1; i <= 5; i++)
         {
-            await env.Destination.Tables.PatchSchemaAsync(Table("items"), Widened(i), CancellationToken.None);
+            await AddColumnAsync(env.Destination, i);
         }
 
         var waitedBefore = env.Fake.Clock.TotalWaited;
-        var table = await env.Destination.Tables.PatchSchemaAsync(Table("items"), Widened(6), CancellationToken.None);
+        var table = await AddColumnAsync(env.Destination, 6);
 
         Assert.Equal(7, table.Definition.Schema.Fields.Count);
         Assert.True(env.Fake.Requests.Count(request => request.StartsWith("PATCH ", StringComparison.Ordinal)) > 6, "the sixth update must have been refused at least once");
@@ -41,10 +45,10 @@ public sealed class RetryTests
         await client.EnsureDestinationAsync(Spec("items", Items, LoadMode.Append), CancellationToken.None);
         for (var i = 1; i <= 5; i++)
         {
-            await client.Tables.PatchSchemaAsync(Table("items"), Widened(i), CancellationToken.None);
+            await AddColumnAsync(client, i);
         }
 
-        var error = await Assert.ThrowsAsync<BigQueryException>(() => client.Tables.PatchSchemaAsync(Table("items"), Widened(6), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<BigQueryException>(() => AddColumnAsync(client, 6));
 
         Assert.Equal(HttpStatusCode.Forbidden, error.StatusCode);
         Assert.Equal("rateLimitExceeded", error.Reason);

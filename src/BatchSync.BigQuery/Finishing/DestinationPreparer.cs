@@ -43,6 +43,6 @@ internal sealed class DestinationPreparer(DatasetsClient datasets, TablesClient 
 
         return diff.AddedColumns.Count == 0
             ? existing
-            : await tables.PatchSchemaAsync(table, diff.Apply(existing.Definition.Schema), cancellationToken);
+            : await tables.AddColumnsAsync(existing, diff.AddedColumns, cancellationToken);
     }
 }

@@ -13,6 +13,13 @@ public sealed record DestinationSpec(TableId Table, TableDefinition Definition, 
     /// <summary>The workflow whose run lands here: with <see cref="Table"/> and <see cref="RunId"/>, what names a landing.</summary>
     public string? Workflow { get; init; }
 
+    /// <summary>
+    /// What every job id of this landing derives from besides the run id: the workflow and the destination table.
+    /// Scheduled runs share run ids (the schedule's time), so two workflows, or one table name in two datasets,
+    /// must not share a job id: the second would find the first one's job and never load its own data.
+    /// </summary>
+    public string JobScope => $"{Workflow}/{Table.WithoutDecorator}";
+
     /// <summary>Key columns for <see cref="LoadMode.Merge"/>.</summary>
     public IReadOnlyList<string> KeyColumns { get; init; } = [];
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using BatchSync.BigQuery.Http;
 using BatchSync.BigQuery.Jobs;
 using BatchSync.BigQuery.Loading;
@@ -11,7 +12,7 @@ namespace BatchSync.BigQuery.Run;
 
 /// <summary>
 /// Loads an item's staged parts into the run's staging table, one load job per part, streamed from staging.
-/// Job ids derive from (run, table, item, part), so a retried item finds the jobs an earlier attempt started and no
+/// Job ids derive from (run, workflow, destination table, item, part), so a retried item finds the jobs an earlier attempt started and no
 /// row is appended twice. A load job appends all of its rows or none: only after a job with the id is known to have
 /// failed does the part get another, also deterministic, id.
 /// </summary>
@@ -20,24 +21,34 @@ internal sealed class ItemPartLoader(JobsClient jobs, PartLoader loader, IStagin
     /// <summary>Failed load jobs a part may leave behind before the item gives up for this run.</summary>
     public const int MaxFailedJobsPerPart = 5;
 
-    private static readonly HashSet<string> TransientReasons = new(StringComparer.Ordinal) { "backendError", "internalError", "rateLimitExceeded", "jobBackendError", "jobInternalError" };
+    /// <summary>
+    /// Load jobs one process runs at once into one staging table. Every load job that appends is a table update, and
+    /// BigQuery allows a table 5 metadata updates per 10 seconds (quotas: "table metadata update operations"); lanes
+    /// of a local run share a process, so they queue here instead of spending retries on rateLimitExceeded.
+    /// </summary>
+    public const int MaxConcurrentLoadsPerTable = 4;
 
-    public async Task<long> LoadAsync(RunManifest manifest, ManifestTable table, ManifestItem item, ExtractedItem extracted, TableId stagingTable, CancellationToken cancellationToken)
+    private readonly ConcurrentDictionary<TableId, SemaphoreSlim> _loadSlots = new();
+
+    public async Task<long> LoadAsync(RunManifest manifest, ManifestTable table, ManifestItem item, ExtractedItem extracted, RunTableTarget target, CancellationToken cancellationToken)
     {
         long loaded = 0;
         for (var index = 0; index < extracted.Parts.Count; index++)
         {
-            loaded += await LoadPartAsync(manifest, table, item, index, extracted.Parts[index], stagingTable, cancellationToken);
+            loaded += await LoadPartAsync(manifest, table, item, index, extracted.Parts[index], target, cancellationToken);
         }
 
         return loaded;
     }
 
-    private async Task<long> LoadPartAsync(RunManifest manifest, ManifestTable table, ManifestItem item, int index, StagedPart part, TableId stagingTable, CancellationToken cancellationToken)
+    private async Task<long> LoadPartAsync(RunManifest manifest, ManifestTable table, ManifestItem item, int index, StagedPart part, RunTableTarget target, CancellationToken cancellationToken)
     {
+        var stagingTable = target.Staging;
         var name = manifest.Layout.ItemPrefix(table.OutTable, item.Id) + part.Name;
-        var jobId = await ChooseJobIdAsync(manifest.RunId, $"{table.OutTable}/{item.Id}", index, name, cancellationToken);
+        var jobId = await ChooseJobIdAsync(manifest.RunId, $"{target.Destination.JobScope}/{item.Id}", index, name, cancellationToken);
         long rows;
+        var slots = _loadSlots.GetOrAdd(stagingTable, _ => new SemaphoreSlim(MaxConcurrentLoadsPerTable));
+        await slots.WaitAsync(cancellationToken);
         try
         {
             var source = new PartSource((offset, ct) => OpenPartAsync(name, offset, ct), part.CompressedBytes);
@@ -46,9 +57,13 @@ internal sealed class ItemPartLoader(JobsClient jobs, PartLoader loader, IStagin
         catch (BigQueryException exception)
         {
             var message = $"BigQuery did not load part {part.Name} of {table.SourceName} (item {item.Id}) into {stagingTable}: {exception.Message}";
-            throw exception.Reason is { } reason && TransientReasons.Contains(reason)
+            throw RetryableFailure.IsTransientJobFailure(exception.Reason)
                 ? new TransientException(message, exception)
                 : new DestinationException(message, exception);
+        }
+        finally
+        {
+            slots.Release();
         }
 
         if (rows != part.Rows)

@@ -59,7 +59,7 @@ public static class WorkflowPlanRequests
             spec.Partition,
             spec.Cluster,
             spec.Incremental?.Column,
-            spec.Incremental?.Lookback ?? TimeSpan.Zero,
+            spec.Incremental?.Lookback ?? IncrementalLookback.None,
             spec.Chunk?.Rows,
             new ExtractionSettings(
                 spec.ZeroDates,

@@ -9,8 +9,8 @@ internal static class TestManifests
 {
     public static ExtractionSettings Settings(int retries = 2) => new(ZeroDatePolicy.Null, DateTimeHandling.DateTime, null, retries, 256);
 
-    public static TablePlanRequest Table(string name, long? chunkRows = null, string? incremental = null, string? where = null, LoadMode mode = LoadMode.Replace, TimeSpan lookback = default)
-        => new("shop", name, name, "raw", null, where, mode, mode == LoadMode.Merge ? ["id"] : [], null, [], incremental, lookback, chunkRows, Settings(), new Dictionary<string, ColumnOverride>());
+    public static TablePlanRequest Table(string name, long? chunkRows = null, string? incremental = null, string? where = null, LoadMode mode = LoadMode.Replace, IncrementalLookback? lookback = null)
+        => new("shop", name, name, "raw", null, where, mode, mode == LoadMode.Merge ? ["id"] : [], null, [], incremental, lookback ?? IncrementalLookback.None, chunkRows, Settings(), new Dictionary<string, ColumnOverride>());
 
     public static RunPlanRequest Request(int parallelism, params TablePlanRequest[] tables)
         => new("shop_daily", null, RunId.Parse("r1"), new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero), new DateOnly(2026, 11, 21),

@@ -426,7 +426,7 @@ public class WorkflowDiagnosticsTests
         var result = await TempWorkflowFolder.LoadOnlyAsync(Source + "\ntables:\n  - table: e\n    mode: append\n    incremental: { column: id, lookback: 10 minutes }\n");
         var error = result.Single(DiagnosticCodes.BadValue);
         error.AssertAt(6, 42);
-        Assert.Equal("write a number and a unit: 30s, 10m, 2h or 1d", error.Hint);
+        Assert.Equal("for a date/time column write a number and a unit (30s, 10m, 2h, 1d); for an integer column a number of values (5000)", error.Hint);
     }
 
     [Fact]

@@ -141,7 +141,7 @@ internal static class TableEntryReader
 
         var map = new MapReader(node, table.PathOf("incremental"), table.Diagnostics, WorkflowKeys.Incremental);
         var column = map.RequiredString("column", "the column that grows with every change, e.g. updated_at or an auto-increment id");
-        var lookback = TimeSpan.Zero;
+        var lookback = IncrementalLookback.None;
         if (map.Scalar("lookback") is { } text)
         {
             if (LookbackParser.Parse(text.Value) is { } parsed)
@@ -150,7 +150,7 @@ internal static class TableEntryReader
             }
             else
             {
-                map.Diagnostics.Error(DiagnosticCodes.BadValue, text.Location, $"{map.PathOf("lookback")} '{text.Value}' is not a duration", "write a number and a unit: 30s, 10m, 2h or 1d");
+                map.Diagnostics.Error(DiagnosticCodes.BadValue, text.Location, $"{map.PathOf("lookback")} '{text.Value}' is neither a duration nor a number of values", "for a date/time column write a number and a unit (30s, 10m, 2h, 1d); for an integer column a number of values (5000)");
             }
         }
 
