@@ -1,3 +1,4 @@
+using BatchSync.Core.Load;
 using BatchSync.Core.Progress;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Work;
@@ -5,12 +6,13 @@ using BatchSync.Core.Work;
 namespace BatchSync.Core.Finish;
 
 /// <summary>
-/// The end of a run, after every lane: lands each table whose items are all done (or, with no destination, writes its
-/// schema and load configuration), advances incremental watermarks of committed tables, and writes the report.
+/// The end of a run, after every lane: lands each table whose items are all done in the destination (stage only
+/// writes its schema and load configuration), advances incremental watermarks of finished tables, and writes the report.
 /// A table with a failed or unfinished item does not land; the others still do. Tables finish several at a time
 /// (<see cref="TablesAtOnce"/>), each table's own steps in order; the report is written once, in manifest order.
+/// <c>laneLogs</c> says where each lane's log can be read, for the report (null when there is nowhere to link to).
 /// </summary>
-public sealed class RunFinisher(RunStore store, WatermarkStore watermarks, IWarehouse? warehouse, IRunProgress progress, TimeProvider time)
+public sealed class RunFinisher(RunStore store, WatermarkStore watermarks, IDestination destination, IRunProgress progress, TimeProvider time, Func<RunManifest, IReadOnlyList<LaneLog>>? laneLogs = null)
 {
     /// <summary>
     /// Tables finished at once. Each landing is a few jobs and metadata calls on its own table, so BigQuery's
@@ -29,9 +31,8 @@ public sealed class RunFinisher(RunStore store, WatermarkStore watermarks, IWare
             progress.TableFinished(tables[index]);
         });
 
-        var runReport = new RunReport(manifest.Workflow, manifest.RunId, manifest.CreatedAt, time.GetUtcNow(), manifest.Destination.Type, warehouse is not null, tables);
-        await store.Documents.WriteAsync(manifest.Layout.Report, RunJson.Serialize(runReport), cancellationToken);
-        await store.Documents.WriteAsync(manifest.Layout.ReportHtml, RunReportHtml.Render(runReport), cancellationToken);
+        var runReport = new RunReport(manifest.Workflow, manifest.RunId, manifest.CreatedAt, time.GetUtcNow(), manifest.Destination.TypeName, !manifest.Destination.IsStageOnly, tables, LaneLogs: laneLogs?.Invoke(manifest));
+        runReport = await new RunReportWriter(store.Documents).WriteAsync(manifest, runReport, cancellationToken);
         progress.RunFinished(runReport);
         return runReport;
     }
@@ -42,52 +43,44 @@ public sealed class RunFinisher(RunStore store, WatermarkStore watermarks, IWare
         var summary = Summarize(table, statuses);
         if (table.PlanError is { } planError)
         {
-            return summary with { Outcome = TableOutcome.Failed, Errors = [planError] };
+            return summary with { Outcome = TableOutcome.Failed, Failures = [new RunFailure(RunStep.Plan, planError)] };
         }
 
-        var errors = statuses.Where(s => s.State != ItemState.Done)
-            .Select(s => $"item {s.Item}: {s.Error ?? $"{s.State.ToString().ToLowerInvariant()}, never finished"}")
+        var failures = statuses.Where(s => s.State != ItemState.Done)
+            .Select(s => new RunFailure(s.FailedStep ?? RunStep.Extract, s.Error ?? $"{s.State.ToString().ToLowerInvariant()}, never finished", s.Item))
             .ToList();
-        if (errors.Count > 0)
+        if (failures.Count > 0)
         {
-            return summary with { Outcome = TableOutcome.Failed, Errors = errors };
+            return summary with { Outcome = TableOutcome.Failed, Failures = failures };
         }
 
         try
         {
-            summary = warehouse is null
-                ? await StageOnlyAsync(manifest, table, statuses, summary, cancellationToken)
-                : await LandAsync(manifest, table, summary, cancellationToken);
+            summary = await LandAsync(manifest, table, statuses, summary, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return summary with { Outcome = TableOutcome.Failed, Errors = [$"finishing the table failed: {FailureMessage.Of(exception)}"] };
+            return summary with { Outcome = TableOutcome.Failed, Failures = [new RunFailure(RunStep.Land, FailureMessage.Of(exception))] };
         }
 
         return await AdvanceWatermarkAsync(manifest, table, summary, cancellationToken);
     }
 
-    private async Task<TableReport> StageOnlyAsync(RunManifest manifest, ManifestTable table, IReadOnlyList<ItemStatus> statuses, TableReport summary, CancellationToken cancellationToken)
-    {
-        var layout = manifest.Layout;
-        var documents = store.Documents;
-        var uris = statuses.SelectMany(status => (status.Parts ?? []).Select(part => documents.AddressOf(layout.ItemPrefix(table.OutTable, status.Item) + part.Name)));
-        await documents.WriteAsync(layout.Schema(table.OutTable), table.Schema.ToJson(), cancellationToken);
-        var load = LoadJobConfiguration.Build(manifest, table, uris);
-        await documents.WriteAsync(layout.LoadConfiguration(table.OutTable), load.ToJsonString(RunJson.Options), cancellationToken);
-        return summary with { Outcome = TableOutcome.Staged, Destination = documents.AddressOf(layout.TablePrefix(table.OutTable)) };
-    }
-
-    private async Task<TableReport> LandAsync(RunManifest manifest, ManifestTable table, TableReport summary, CancellationToken cancellationToken)
+    private async Task<TableReport> LandAsync(RunManifest manifest, ManifestTable table, IReadOnlyList<ItemStatus> statuses, TableReport summary, CancellationToken cancellationToken)
     {
         var key = manifest.Layout.Landing(table.OutTable);
         var landed = await store.Documents.ReadAsync(key, cancellationToken);
         var landing = landed is not null
             ? RunJson.Deserialize<TableLanding>(landed, $"landing record {store.Documents.AddressOf(key)}")
-            : await warehouse!.FinishTableAsync(manifest, table, summary.Rows, cancellationToken);
+            : await destination.LandTableAsync(manifest, table, statuses, cancellationToken);
         if (landing.Rows != summary.Rows)
         {
             throw new ReconciliationException($"{landing.Destination} took {landing.Rows} rows, but {summary.Rows} were read from the source.");
+        }
+
+        if (landing.Outcome != TableOutcome.Landed)
+        {
+            return summary with { Outcome = landing.Outcome, Destination = landing.Destination };
         }
 
         if (landed is null)
@@ -121,5 +114,6 @@ public sealed class RunFinisher(RunStore store, WatermarkStore watermarks, IWare
             CompressedBytes: statuses.Sum(s => s.State == ItemState.Done ? s.CompressedBytes : 0),
             ItemsDone: statuses.Count(s => s.State == ItemState.Done),
             ItemsFailed: statuses.Count(s => s.State == ItemState.Failed),
-            ItemsPending: statuses.Count(s => s.State is ItemState.Pending or ItemState.Running));
+            ItemsPending: statuses.Count(s => s.State is ItemState.Pending or ItemState.Running),
+            Items: statuses.Select(s => new ItemReport(s.Item, table.Items.FirstOrDefault(i => i.Id == s.Item)?.Lane ?? 0, s.State, s.Attempts, s.Rows, s.StartedAt, s.FinishedAt)).ToList());
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Schema;
+using BatchSync.Core.Workflows.Model;
 
 namespace BatchSync.Core.Planning;
 
@@ -29,7 +30,7 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
                 CancellationToken = cancellationToken,
             };
             await Parallel.ForEachAsync(Enumerable.Range(0, tables.Length), options, async (t, token) =>
-                tables[t] = await PlanTableAsync(catalog, request.Workflow, request.Tables[t], lookups[t], token));
+                tables[t] = await PlanTableAsync(catalog, request, request.Tables[t], lookups[t], token));
         }
         finally
         {
@@ -65,7 +66,7 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
     }
 
     private async Task<ManifestTable> PlanTableAsync(
-        ISourceCatalog catalog, string workflow, TablePlanRequest table, SourceTableLookup lookup, CancellationToken cancellationToken)
+        ISourceCatalog catalog, RunPlanRequest request, TablePlanRequest table, SourceTableLookup lookup, CancellationToken cancellationToken)
     {
         if (lookup.Description is not { } description)
         {
@@ -76,7 +77,7 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
         IReadOnlyList<ChunkBounds?> chunks;
         try
         {
-            incremental = await CaptureIncrementalAsync(catalog, workflow, table, cancellationToken);
+            incremental = await CaptureIncrementalAsync(catalog, request.Workflow, table, cancellationToken);
             chunks = await SplitAsync(catalog, table, description, cancellationToken);
         }
         catch (SourceTableException exception)
@@ -94,6 +95,10 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
             chunk,
             rowsPerItem,
             bytesPerItem)).ToList();
+        if (request.Destination.Type == DestinationType.BigQuery && LoadJobBudget.Check(table, items, description.EstimatedRows, description.EstimatedBytes) is { } overBudget)
+        {
+            return Unplannable(table, overBudget);
+        }
 
         return ToManifestTable(table, description.Schema, description.Columns, description.SelectSql, incremental, items, planError: null);
     }
@@ -108,7 +113,7 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
         var watermark = await watermarks.ReadAsync(workflow, table.OutTable, cancellationToken);
         // A watermark of another column says nothing about this one: start over with a full read.
         var lower = watermark is not null && string.Equals(watermark.Column, column, StringComparison.OrdinalIgnoreCase)
-            ? Lookback.Apply(watermark.Value, table.IncrementalLookback)
+            ? Lookback.Apply(table.SourceName, column, watermark.Value, table.IncrementalLookback)
             : null;
         var upper = await catalog.GetMaxAsync(table, column, cancellationToken);
         return new IncrementalBounds(column, lower, upper);
@@ -155,6 +160,7 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
             items,
             planError,
             table.DeleteMissing,
+            table.RecreateOnTypeChange,
             columns);
 
     private static void EnsureDistinctOutTables(IReadOnlyList<TablePlanRequest> tables)

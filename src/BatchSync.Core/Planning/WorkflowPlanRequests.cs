@@ -11,7 +11,7 @@ public static class WorkflowPlanRequests
     public static RunPlanRequest Create(WorkflowDefinition workflow, RunOptions options)
     {
         var tables = workflow.ResolveTables().Select(spec => ToTableRequest(workflow, spec, options)).ToList();
-        var runDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(options.Started, workflow.TimeZone).DateTime);
+        var runDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(options.RunTime, workflow.TimeZone).DateTime);
         return new RunPlanRequest(
             workflow.Name,
             workflow.FilePath,
@@ -50,39 +50,41 @@ public static class WorkflowPlanRequests
         => new(
             spec.Database ?? options.DefaultDatabase,
             spec.Table,
-            spec.RenderOutTable(options.Started),
+            spec.RenderOutTable(options.RunTime),
             spec.Dataset,
             spec.Select,
             spec.Where,
-            NameOf(EnumNames.LoadModes, spec.Mode),
+            spec.Mode,
             spec.Key,
-            spec.Partition is { } p ? new ManifestPartition(p.Column, p.Type is { } t ? NameOf(EnumNames.TimePartitionTypes, t) : null, p.Range is { } r ? [r.Start, r.End, r.Interval] : null) : null,
+            spec.Partition,
             spec.Cluster,
             spec.Incremental?.Column,
-            spec.Incremental?.Lookback ?? TimeSpan.Zero,
+            spec.Incremental?.Lookback ?? IncrementalLookback.None,
             spec.Chunk?.Rows,
             new ExtractionSettings(
-                NameOf(EnumNames.ZeroDatePolicies, spec.ZeroDates),
-                NameOf(EnumNames.DateTimeHandlings, spec.DateTime),
+                spec.ZeroDates,
+                spec.DateTime,
                 workflow.Source.TimeZone?.Id,
                 spec.Retries,
                 workflow.Staging.PartSizeMb,
-                ColumnTypes(spec.Columns)),
+                ColumnTypes(spec.Columns),
+                spec.Types),
             spec.Columns,
-            spec.DeleteMissing);
+            spec.DeleteMissing,
+            spec.RecreateOnTypeChange);
 
-    private static Dictionary<string, string>? ColumnTypes(IReadOnlyDictionary<string, ColumnOverride> columns)
+    private static Dictionary<string, BigQueryType>? ColumnTypes(IReadOnlyDictionary<string, ColumnOverride> columns)
     {
-        var types = columns.Where(c => c.Value.Type is not null).ToDictionary(c => c.Key, c => c.Value.Type!.Value.ToApiName(), StringComparer.OrdinalIgnoreCase);
+        var types = columns.Where(c => c.Value.Type is not null).ToDictionary(c => c.Key, c => c.Value.Type!.Value, StringComparer.OrdinalIgnoreCase);
         return types.Count == 0 ? null : types;
     }
 
-    private static DestinationSummary Summarize(DestinationSettings destination)
-        => destination.Type == DestinationType.None
-            ? DestinationSummary.StageOnly
-            : new DestinationSummary(DestinationSummary.BigQuery, destination.Project, destination.Dataset, destination.Location);
-
-    private static string NameOf<T>(IReadOnlyDictionary<string, T> names, T value)
-        where T : struct, Enum
-        => names.First(pair => EqualityComparer<T>.Default.Equals(pair.Value, value)).Key;
+    private static DestinationSummary Summarize(DestinationSettings destination) => destination.Type switch
+    {
+        DestinationType.None => DestinationSummary.StageOnly with { Project = destination.Project, Dataset = destination.Dataset },
+        // Like a local staging.uri, the file is relative to the current folder; the manifest keeps it absolute so every
+        // process of the run (and a resumed run started elsewhere) opens the same file.
+        DestinationType.DuckDb => new DestinationSummary(DestinationType.DuckDb, Dataset: destination.Dataset, Path: System.IO.Path.GetFullPath(destination.Path!)),
+        _ => new DestinationSummary(destination.Type, destination.Project, destination.Dataset, destination.Location),
+    };
 }

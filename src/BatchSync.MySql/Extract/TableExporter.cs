@@ -12,10 +12,13 @@ namespace BatchSync.MySql.Extract;
 /// </summary>
 public static class TableExporter
 {
+    internal const string ConsistentSnapshot = "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY";
+
     public static async Task<ExportResult> ExportAsync(TableExportOptions options, IStagingStore store, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
+        var zone = SourceZoneFor(options);
         var table = options.Query.DisplayName;
         var total = Stopwatch.StartNew();
 
@@ -33,7 +36,7 @@ public static class TableExporter
             SelectSql = plan.SelectSql,
             Columns = plan.CsvColumns,
             ZeroDates = options.ZeroDates,
-            SourceZone = options.SourceTimeZone is { } zone ? new SourceZoneConverter(zone) : null,
+            SourceZone = zone,
             Parts = options.Parts,
             ChunkSize = options.ChunkSize,
         };
@@ -65,16 +68,24 @@ public static class TableExporter
         await using var parts = new GzipPartWriter(store, export.Parts);
         using var sink = new CsvChunkSink(encoder, parts.WriteChunkAsync, export.ChunkSize,
             progress is null ? null : (rows, bytes) => progress.Report(new ExportProgress(rows, bytes, clock.Elapsed)));
+        // One snapshot for the item (InnoDB): rows committed while it streams are not half-seen. A failure leaves the
+        // read-only transaction open: the next item's START TRANSACTION ends it, or the connection's close rolls it back.
+        await connection.ExecuteAsync(ConsistentSnapshot, cancellationToken);
         await using (var reader = await connection.ExecuteReaderAsync(export.SelectSql, cancellationToken))
         {
             PlannedColumnCheck.Check(export.Table, export.Columns, reader.Columns);
             await reader.ReadRowsAsync(sink, cancellationToken);
         }
 
+        await connection.ExecuteAsync("COMMIT", cancellationToken);
+
         await sink.CompleteAsync(cancellationToken);
         var written = await parts.CompleteAsync(cancellationToken);
         return new ExportedRows(sink.Rows, written);
     }
+
+    private static SourceZoneConverter? SourceZoneFor(TableExportOptions options)
+        => options.SourceTimeZone is { } zone ? new SourceZoneConverter(zone) : null;
 
     /// <summary>Adds the table and phase to failures; data and mapping errors already name them and pass through.</summary>
     private static async Task<T> RunPhaseAsync<T>(string table, string phase, Func<Task<T>> action)

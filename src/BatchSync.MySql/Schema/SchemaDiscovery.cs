@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BatchSync.Core.Schema;
 using BatchSync.MySql.Protocol;
 using BatchSync.MySql.Results;
@@ -27,7 +28,8 @@ public static class SchemaDiscovery
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(query);
         var resultColumns = await DescribeResultAsync(connection, query, cancellationToken);
-        var columns = resultColumns.Select(result => PlanColumn(query, result, sourceColumns)).ToList();
+        var geometryText = GeometryTextFunction(connection);
+        var columns = resultColumns.Select(result => PlanColumn(query, result, sourceColumns, geometryText)).ToList();
         CheckNamesAreUnique(query, columns);
         CheckOverridesNameColumns(query, columns);
         return new ExtractionPlan(query, columns, SelectStatement.Build(query, [.. columns.Select(c => c.SelectExpression)]));
@@ -49,7 +51,8 @@ public static class SchemaDiscovery
         var results = new List<MySqlColumn>(tableColumns.Count);
         foreach (var column in tableColumns)
         {
-            if (CatalogColumnTypes.ResultOf(query, column) is not { } result)
+            // A geometry column's select expression depends on the server (GeometryTextFunction): the server path knows it.
+            if (CatalogColumnTypes.ResultOf(query, column) is not { } result || result.Type == ColumnType.Geometry)
             {
                 return null;
             }
@@ -58,7 +61,7 @@ public static class SchemaDiscovery
         }
 
         var sourceColumns = tableColumns.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
-        var columns = results.Select(result => PlanColumn(query, result, sourceColumns)).ToList();
+        var columns = results.Select(result => PlanColumn(query, result, sourceColumns, NoGeometry)).ToList();
         CheckNamesAreUnique(query, columns);
         CheckOverridesNameColumns(query, columns);
         return new ExtractionPlan(query, columns, SelectStatement.Build(query, [.. columns.Select(c => c.SelectExpression)]));
@@ -72,7 +75,16 @@ public static class SchemaDiscovery
         return reader.Columns;
     }
 
-    private static ColumnPlan PlanColumn(TableQuery query, MySqlColumn result, IReadOnlyDictionary<string, SourceColumn> sourceColumns)
+    /// <summary>
+    /// MySQL 8 writes geographic coordinates latitude first unless told otherwise; WKT (and BigQuery GEOGRAPHY) is
+    /// longitude first. MariaDB and MySQL 5.7 have no options argument and always write x y.
+    /// </summary>
+    private static Func<string, string> GeometryTextFunction(MySqlConnection connection)
+        => connection.Session.IsMySql8 ? static name => $"ST_AsText({name}, 'axis-order=long-lat')" : static name => $"ST_AsText({name})";
+
+    private static string NoGeometry(string name) => throw new UnreachableException($"Column {name}: a geometry column is planned on the server.");
+
+    private static ColumnPlan PlanColumn(TableQuery query, MySqlColumn result, IReadOnlyDictionary<string, SourceColumn> sourceColumns, Func<string, string> geometryText)
     {
         if (BigQueryColumnName.Problem(result.Name) is { } problem)
         {
@@ -82,11 +94,18 @@ public static class SchemaDiscovery
 
         var source = IsFromTable(query, result) && sourceColumns.TryGetValue(result.OriginalName, out var column) ? column : null;
         BigQueryType? requested = query.ColumnTypes.TryGetValue(result.Name, out var type) ? type : null;
-        var (bigQueryType, encoding) = TypeMapper.Map(query.DisplayName, result, source, requested, query.DateTimes);
+        var (bigQueryType, encoding) = query.Types == TypeProfile.Embulk && requested is null
+            ? MapAsEmbulk(query, result, source)
+            : TypeMapper.Map(query.DisplayName, result, source, requested, query.DateTimes);
         var name = SqlIdentifier.Quote(result.Name);
-        var expression = result.Type == ColumnType.Geometry ? $"ST_AsText({name}) AS {name}" : name;
+        var expression = result.Type == ColumnType.Geometry ? $"{geometryText(name)} AS {name}" : name;
         return new ColumnPlan(result, source, new BigQueryField(result.Name, bigQueryType), encoding, expression);
     }
+
+    private static (BigQueryType, Csv.ValueEncoding) MapAsEmbulk(TableQuery query, MySqlColumn result, SourceColumn? source)
+        => EmbulkTypes.Map(SourceKindClassifier.Classify(result, source), result)
+            ?? throw new SchemaMappingException(query.DisplayName, result.Name,
+                $"a {source?.ColumnType.ToUpperInvariant() ?? result.Type.ToString().ToUpperInvariant()} column has no embulk default type (embulk-input-mysql needed column_options for it). Give it a type in the column overrides, for example columns: {{{result.Name}: {{type: STRING}}}}.");
 
     private static bool IsFromTable(TableQuery query, MySqlColumn result)
         => result.OriginalName.Length > 0 && string.Equals(result.OriginalTable, query.Table, StringComparison.OrdinalIgnoreCase);

@@ -15,15 +15,17 @@ public static partial class SourceColumnCatalog
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(query);
-        var database = SqlIdentifier.Literal(query.Database);
-        var table = SqlIdentifier.Literal(query.Table);
+        var table = SqlIdentifier.NameEquals("TABLE_NAME", query.Table);
         var tables = await ReadTablesAsync(
-            connection, $"TABLE_SCHEMA = {database} AND TABLE_NAME = {table}", $"CONSTRAINT_SCHEMA = {database} AND TABLE_NAME = {table}", cancellationToken);
+            connection,
+            $"{SqlIdentifier.NameEquals("TABLE_SCHEMA", query.Database)} AND {table}",
+            $"{SqlIdentifier.NameEquals("CONSTRAINT_SCHEMA", query.Database)} AND {table}",
+            cancellationToken);
         var columns = tables.Count == 1 ? tables.Values.Single() : [];
         if (columns.Count == 0)
         {
             throw new SchemaMappingException(
-                $"Table {query.DisplayName} was not found, or the user cannot see it. Check the database and table names and the user's SELECT privilege.");
+                $"Table {query.DisplayName} was not found, or the user cannot see it{await ServerSaysAsync(connection, query, cancellationToken)}. Check the database and table names and the user's SELECT privilege.");
         }
 
         return columns.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
@@ -33,7 +35,7 @@ public static partial class SourceColumnCatalog
     public static Task<IReadOnlyDictionary<string, IReadOnlyList<SourceColumn>>> ReadDatabaseAsync(MySqlConnection connection, string database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        return ReadTablesAsync(connection, $"TABLE_SCHEMA = {SqlIdentifier.Literal(database)}", $"CONSTRAINT_SCHEMA = {SqlIdentifier.Literal(database)}", cancellationToken);
+        return ReadTablesAsync(connection, SqlIdentifier.NameEquals("TABLE_SCHEMA", database), SqlIdentifier.NameEquals("CONSTRAINT_SCHEMA", database), cancellationToken);
     }
 
     private static async Task<IReadOnlyDictionary<string, IReadOnlyList<SourceColumn>>> ReadTablesAsync(
@@ -55,6 +57,23 @@ public static partial class SourceColumnCatalog
     {
         var dataType = row[2]!.ToLowerInvariant();
         return new SourceColumn(row[1]!, dataType, row[3]!, ParseNumber(row[4]), ParseNumber(row[5]), ParseNumber(row[6]), dataType == "json" || isMariaDbJson);
+    }
+
+    /// <summary>
+    /// information_schema hides a missing table and a forbidden one alike; the server's own error for the table
+    /// (1146 doesn't exist, 1142 command denied) tells the user which it is.
+    /// </summary>
+    private static async Task<string> ServerSaysAsync(MySqlConnection connection, TableQuery query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connection.QueryAsync($"SELECT 1 FROM {query.QuotedName} LIMIT 0", cancellationToken);
+            return "";
+        }
+        catch (MySqlServerException exception)
+        {
+            return $" (MySQL: {exception.Message})";
+        }
     }
 
     /// <summary>MariaDB stores JSON as LONGTEXT with an automatic column-level check <c>json_valid(`col`)</c>.</summary>

@@ -1,5 +1,5 @@
+using BatchSync.Core.Load;
 using BatchSync.Core.Planning;
-using BatchSync.Core.Work;
 using BatchSync.Core.Workflows.References;
 
 namespace BatchSync.Composition;
@@ -31,7 +31,7 @@ internal static class CommandFailures
             await error.WriteLineAsync($"error: {exception.Message}");
             return ExitCodes.Usage;
         }
-        catch (Exception exception) when (exception is IOException or SourceTableException or WarehouseException or TimeoutException or System.Net.Sockets.SocketException or BatchSync.Aws.AwsServiceException or Amazon.S3.AmazonS3Exception)
+        catch (Exception exception) when (exception is IOException or SourceTableException or DestinationException or TimeoutException or System.Net.Sockets.SocketException or BatchSync.Aws.AwsServiceException or Amazon.S3.AmazonS3Exception)
         {
             await error.WriteLineAsync($"error: {exception.Message}");
             return ExitCodes.Failed;

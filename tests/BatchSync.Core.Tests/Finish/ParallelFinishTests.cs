@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using BatchSync.Core.Finish;
+using BatchSync.Core.Load;
 using BatchSync.Core.Progress;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Tests.Runs;
@@ -17,21 +18,21 @@ public sealed class ParallelFinishTests
     {
         var names = Enumerable.Range(1, 30).Select(t => $"t{t:D2}").ToArray();
         var manifest = TestManifests.Manifest(3, [.. names.Select(name => (name, 1))]);
-        var warehouse = new GatedWarehouse(RunFinisher.TablesAtOnce);
+        var destination = new GatedDestination(RunFinisher.TablesAtOnce);
         var store = new RunStore(_documents);
-        var worker = new LaneWorker(store, new FakeExtractor(), warehouse, SilentProgress.Instance, TimeProvider.System, TimeSpan.Zero);
+        var worker = new LaneWorker(store, new FakeExtractor(), destination, SilentProgress.Instance, TimeProvider.System, TimeSpan.Zero);
         for (var lane = 0; lane < manifest.Lanes; lane++)
         {
             await worker.RunLaneAsync(manifest, lane, default);
         }
 
-        var finisher = new RunFinisher(store, new WatermarkStore(_documents), warehouse, SilentProgress.Instance, TimeProvider.System);
+        var finisher = new RunFinisher(store, new WatermarkStore(_documents), destination, SilentProgress.Instance, TimeProvider.System);
         var report = await finisher.FinishAsync(manifest, default);
 
         Assert.Equal(names, report.Tables.Select(t => t.OutTable));
         Assert.All(report.Tables, t => Assert.Equal(TableOutcome.Landed, t.Outcome));
-        Assert.Equal(names.Order(StringComparer.Ordinal), warehouse.Finished.Order(StringComparer.Ordinal));
-        Assert.Equal(RunFinisher.TablesAtOnce, warehouse.MostAtOnce);
+        Assert.Equal(names.Order(StringComparer.Ordinal), destination.Finished.Order(StringComparer.Ordinal));
+        Assert.Equal(RunFinisher.TablesAtOnce, destination.MostAtOnce);
         Assert.All(names, name => Assert.Equal(1, _documents.Writes[manifest.Layout.Landing(name)]));
         Assert.Equal(1, _documents.Writes[manifest.Layout.Report]);
 
@@ -39,14 +40,14 @@ public sealed class ParallelFinishTests
         var again = await finisher.FinishAsync(manifest, default);
 
         Assert.All(again.Tables, t => Assert.Equal(TableOutcome.Landed, t.Outcome));
-        Assert.Equal(names.Length, warehouse.Finished.Count);
+        Assert.Equal(names.Length, destination.Finished.Count);
     }
 
     /// <summary>
     /// Lands instantly, but holds the first callers until <c>expected</c> of them are in flight together: finishing
     /// one table after another never gets there, and the wait gives up (failing the table) rather than hang.
     /// </summary>
-    private sealed class GatedWarehouse(int expected) : IWarehouse
+    private sealed class GatedDestination(int expected) : IDestination
     {
         private readonly TaskCompletionSource _allIn = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _inFlight;
@@ -58,10 +59,10 @@ public sealed class ParallelFinishTests
 
         public Task PrepareAsync(RunManifest manifest, CancellationToken cancellationToken) => Task.CompletedTask;
 
-        public Task<long> LoadItemAsync(RunManifest manifest, ManifestTable table, ManifestItem item, ExtractedItem extracted, CancellationToken cancellationToken)
-            => Task.FromResult(extracted.Rows);
+        public Task<long?> LoadItemAsync(RunManifest manifest, ManifestTable table, ManifestItem item, ExtractedItem extracted, CancellationToken cancellationToken)
+            => Task.FromResult<long?>(extracted.Rows);
 
-        public async Task<TableLanding> FinishTableAsync(RunManifest manifest, ManifestTable table, long expectedRows, CancellationToken cancellationToken)
+        public async Task<TableLanding> LandTableAsync(RunManifest manifest, ManifestTable table, IReadOnlyList<ItemStatus> items, CancellationToken cancellationToken)
         {
             var now = Interlocked.Increment(ref _inFlight);
             int seen;
@@ -78,7 +79,7 @@ public sealed class ParallelFinishTests
 
                 await _allIn.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
                 Finished.Enqueue(table.OutTable);
-                return new TableLanding($"proj.raw.{table.OutTable}", expectedRows);
+                return new TableLanding($"proj.raw.{table.OutTable}", items.Sum(i => i.Rows ?? 0));
             }
             finally
             {

@@ -18,7 +18,7 @@ internal static class PlanTextWriter
         var items = manifest.Tables.SelectMany(t => t.Items).ToList();
         await output.WriteLineAsync(Text(
             $"plan for {manifest.Workflow}: {manifest.Tables.Count} tables, {items.Count} items on {manifest.Lanes} lanes, about {items.Sum(i => i.EstimatedRows):N0} rows / {Mb(items.Sum(i => i.EstimatedBytes))} (estimates)"));
-        await output.WriteLineAsync($"destination: {(manifest.Destination.IsStageOnly ? "none (stage only: nothing will be loaded)" : $"{manifest.Destination.Type} {manifest.Destination.Project}")}");
+        await output.WriteLineAsync($"destination: {(manifest.Destination.IsStageOnly ? "none (stage only: nothing will be loaded)" : $"{manifest.Destination}")}");
         await WriteShapeAsync(manifest, output);
         await WriteUnplannableAsync(manifest, output);
         if (verbose)
@@ -41,7 +41,7 @@ internal static class PlanTextWriter
         var databases = manifest.Tables.Select(t => t.SourceDatabase).Distinct(StringComparer.Ordinal).ToList();
         var chunked = manifest.Tables.Where(t => t.Items.Count > 1).ToList();
         var incremental = manifest.Tables.Count(t => t.Incremental is not null);
-        var modes = manifest.Tables.Where(t => t.PlanError is null).GroupBy(t => t.Mode, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
+        var modes = manifest.Tables.Where(t => t.PlanError is null).GroupBy(t => t.Mode).Select(g => $"{g.Key} {g.Count()}");
         await output.WriteLineAsync(Text(
             $"source: {databases.Count} database{(databases.Count == 1 ? "" : "s")} ({string.Join(", ", databases.Take(5))}{(databases.Count > 5 ? ", …" : "")}); modes: {string.Join(", ", modes)}; {chunked.Count} chunked table{(chunked.Count == 1 ? "" : "s")} ({chunked.Sum(t => t.Items.Count)} items); {incremental} incremental"));
     }

@@ -27,11 +27,11 @@ internal sealed class DatabaseCatalog
     public static async Task<DatabaseCatalog> ReadAsync(MySqlConnection connection, string database, CancellationToken cancellationToken)
     {
         var columns = await SourceColumnCatalog.ReadDatabaseAsync(connection, database, cancellationToken);
-        var schema = SqlIdentifier.Literal(database);
-        var estimates = await connection.QueryAsync($"SELECT TABLE_NAME, TABLE_ROWS, DATA_LENGTH FROM information_schema.TABLES WHERE TABLE_SCHEMA = {schema}", cancellationToken);
+        var schema = SqlIdentifier.NameEquals("TABLE_SCHEMA", database);
+        var estimates = await connection.QueryAsync($"SELECT TABLE_NAME, TABLE_ROWS, DATA_LENGTH FROM information_schema.TABLES WHERE {schema}", cancellationToken);
         // The primary key's leading column: ranges over it split a table cleanly even when the key is composite.
         var keys = await connection.QueryAsync(
-            $"SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = {schema} AND INDEX_NAME = 'PRIMARY' AND SEQ_IN_INDEX = 1",
+            $"SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.STATISTICS WHERE {schema} AND INDEX_NAME = 'PRIMARY' AND SEQ_IN_INDEX = 1",
             cancellationToken);
         return new DatabaseCatalog(
             columns,

@@ -22,6 +22,9 @@ internal sealed class MySqlLaneExtractor(MySqlConnectionOptions options, IStagin
     public async Task<ExtractedItem> ExtractAsync(ItemExtraction extraction, IProgress<ExtractionProgress> progress, CancellationToken cancellationToken)
     {
         var export = ToPlannedExport(extraction);
+        // An earlier attempt of this item may have been killed mid-part: its temporary file or unfinished multipart
+        // upload would otherwise stay beside the new parts forever.
+        await store.WithdrawUnfinishedAsync(extraction.PartPrefix, cancellationToken);
         var result = await MySqlTransientErrors.RetryableAsync(async () =>
         {
             var connection = await ReadyConnectionAsync(export.Table, cancellationToken);
@@ -55,7 +58,7 @@ internal sealed class MySqlLaneExtractor(MySqlConnectionOptions options, IStagin
             Table = table.SourceName,
             SelectSql = MySqlTableQueries.SelectForItem(table, extraction.Item),
             Columns = [.. columns.Select(c => new CsvColumn(c.Name, Enum.Parse<ValueEncoding>(c.Encoding, ignoreCase: true)))],
-            ZeroDates = settings.ZeroDates == "fail" ? ZeroDatePolicy.Fail : ZeroDatePolicy.Null,
+            ZeroDates = settings.ZeroDates == Core.Workflows.Model.ZeroDatePolicy.Fail ? ZeroDatePolicy.Fail : ZeroDatePolicy.Null,
             SourceZone = settings.SourceTimezone is { } zone ? ZoneConverter(zone) : null,
             Parts = new PartWriterOptions { NamePrefix = extraction.PartPrefix, PartSizeBytes = settings.PartSizeMb * 1024L * 1024 },
         };

@@ -1,6 +1,7 @@
 using BatchSync.Core.Planning;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Schema;
+using BatchSync.Core.Workflows.Model;
 using BatchSync.MySql.Schema;
 
 namespace BatchSync.Composition.MySqlSource;
@@ -22,8 +23,8 @@ internal static class MySqlTableQueries
         Table = table,
         Select = select,
         Where = where,
-        ColumnTypes = (settings.ColumnTypes ?? new Dictionary<string, string>())
-            .ToDictionary(c => c.Key, c => BigQueryTypeNames.TryParse(c.Value, out var type) ? type : throw new FormatException($"Unknown BigQuery type '{c.Value}' for column {c.Key}."), StringComparer.OrdinalIgnoreCase),
-        DateTimes = settings.Datetime == "timestamp" ? DateTimeMapping.Timestamp : DateTimeMapping.DateTime,
+        ColumnTypes = new Dictionary<string, BigQueryType>(settings.ColumnTypes ?? new Dictionary<string, BigQueryType>(), StringComparer.OrdinalIgnoreCase),
+        DateTimes = settings.Datetime == DateTimeHandling.Timestamp ? DateTimeMapping.Timestamp : DateTimeMapping.DateTime,
+        Types = settings.Types,
     };
 }
