@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BatchSync.BigQuery.Tables;
 
 namespace BatchSync.BigQuery.Finishing;
@@ -33,7 +34,9 @@ internal sealed class DestinationPreparer(DatasetsClient datasets, TablesClient 
         {
             // Landing copies staging over the destination with WRITE_TRUNCATE, which takes the staging schema along
             // with the rows: the old types are replaced in the same atomic step, and kept if the run fails before it.
-            return existing;
+            // So staging is made from the new schema here, not from the destination's own fields.
+            var recreated = BigQueryTable.ToJson(table, spec.Definition with { ExpirationTime = null });
+            return existing with { Definition = spec.Definition, Fields = (JsonArray)recreated["schema"]!["fields"]!.DeepClone(), TableConstraints = null };
         }
 
         if (diff.HasConflicts)

@@ -92,7 +92,7 @@ public sealed class DuckDbLoadModeTests : LoadModeScenarios
         Assert.True(second.ExitCode == 1, second.ToString());
         var report = Sandbox.Run.ReadJson("dup-2", "report.json")["tables"]![0]!;
         Assert.Equal("failed", report["outcome"]!.GetValue<string>());
-        var error = report["errors"]![0]!.GetValue<string>();
+        var error = report["failures"]![0]!["message"]!.GetValue<string>();
         Assert.Contains("not unique", error, StringComparison.Ordinal);
         Assert.Contains("(ann@example.com) × 2", error, StringComparison.Ordinal);
         Assert.Contains("(NULL) × 2", error, StringComparison.Ordinal);
