@@ -113,5 +113,6 @@ public sealed class RunFinisher(RunStore store, WatermarkStore watermarks, IWare
             CompressedBytes: statuses.Sum(s => s.State == ItemState.Done ? s.CompressedBytes : 0),
             ItemsDone: statuses.Count(s => s.State == ItemState.Done),
             ItemsFailed: statuses.Count(s => s.State == ItemState.Failed),
-            ItemsPending: statuses.Count(s => s.State is ItemState.Pending or ItemState.Running));
+            ItemsPending: statuses.Count(s => s.State is ItemState.Pending or ItemState.Running),
+            Items: [.. table.Items.Zip(statuses, (item, status) => new ItemReport(item.Id, status.State, item.EstimatedRows, status.State == ItemState.Done ? status.Rows : null))]);
 }

@@ -23,7 +23,7 @@ public static class RunReportHtml
             <p class="{(report.Succeeded ? "ok" : "failed")}">Run {verdict}: {report.Tables.Count(t => t.Outcome != TableOutcome.Failed)} of {report.Tables.Count} tables ok, {report.Rows:N0} rows.
             {(report.DestinationLoaded ? "" : "No destination configured: tables were staged, not loaded.")}</p>
             <p>Started {report.CreatedAt:u}, finished {report.FinishedAt:u}.</p>
-            <table><tr><th>table</th><th>source</th><th>outcome</th><th>rows</th><th>parts</th><th>compressed</th><th>items</th><th>errors</th></tr>
+            <table><tr><th>table</th><th>source</th><th>outcome</th><th>rows</th><th>parts</th><th>compressed</th><th>items</th><th>rows per item (estimated → read)</th><th>errors</th></tr>
 
             """);
         foreach (var table in report.Tables)
@@ -33,11 +33,18 @@ public static class RunReportHtml
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr><td>{E(table.OutTable)}</td><td>{E(table.Source)}</td><td class=\"{css}\">{table.Outcome.ToString().ToLowerInvariant()}</td>" +
                 $"<td class=\"n\">{table.Rows:N0}</td><td class=\"n\">{table.Parts}</td><td class=\"n\">{table.CompressedBytes / 1048576.0:N1} MB</td>" +
-                $"<td class=\"n\">{table.ItemsDone} done, {table.ItemsFailed} failed, {table.ItemsPending} pending</td><td>{errors}</td></tr>\n");
+                $"<td class=\"n\">{table.ItemsDone} done, {table.ItemsFailed} failed, {table.ItemsPending} pending</td><td>{ItemRows(table)}</td><td>{errors}</td></tr>\n");
         }
 
         html.Append("</table></body></html>\n");
         return html.ToString();
+    }
+
+    private static string ItemRows(TableReport table)
+    {
+        var lines = (table.Items ?? []).Select(item => string.Create(CultureInfo.InvariantCulture,
+            $"{E(item.Item)}: {item.EstimatedRows:N0} → {(item.Rows is { } rows ? rows.ToString("N0", CultureInfo.InvariantCulture) : item.State.ToString().ToLowerInvariant())}"));
+        return $"<details><summary>{table.Items?.Count ?? 0} items</summary>{string.Join("<br>", lines)}</details>";
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

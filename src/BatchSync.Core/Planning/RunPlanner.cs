@@ -135,7 +135,7 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
             string.IsNullOrWhiteSpace(table.Where) ? null : table.Where,
             schema,
             table.Mode,
-            table.Key,
+            DestinationNames(table.Key, table.Extraction.ColumnNames),
             table.Partition,
             table.Cluster,
             incremental,
@@ -143,6 +143,10 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
             items,
             planError,
             table.DeleteMissing);
+
+    /// <summary>The key is named by source columns; the MERGE runs on the destination, where a renamed column has its new name.</summary>
+    private static IReadOnlyList<string> DestinationNames(IReadOnlyList<string> columns, IReadOnlyDictionary<string, string>? renames)
+        => renames is null ? columns : [.. columns.Select(c => renames.TryGetValue(c, out var name) ? name : c)];
 
     private static void EnsureDistinctOutTables(IReadOnlyList<TablePlanRequest> tables)
     {

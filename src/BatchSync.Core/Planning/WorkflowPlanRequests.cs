@@ -67,7 +67,8 @@ public static class WorkflowPlanRequests
                 workflow.Source.TimeZone?.Id,
                 spec.Retries,
                 workflow.Staging.PartSizeMb,
-                ColumnTypes(spec.Columns)),
+                ColumnTypes(spec.Columns),
+                ColumnNames(spec.Columns)),
             spec.Columns,
             spec.DeleteMissing);
 
@@ -75,6 +76,12 @@ public static class WorkflowPlanRequests
     {
         var types = columns.Where(c => c.Value.Type is not null).ToDictionary(c => c.Key, c => c.Value.Type!.Value.ToApiName(), StringComparer.OrdinalIgnoreCase);
         return types.Count == 0 ? null : types;
+    }
+
+    private static Dictionary<string, string>? ColumnNames(IReadOnlyDictionary<string, ColumnOverride> columns)
+    {
+        var names = columns.Where(c => c.Value.Name is not null).ToDictionary(c => c.Key, c => c.Value.Name!, StringComparer.OrdinalIgnoreCase);
+        return names.Count == 0 ? null : names;
     }
 
     private static DestinationSummary Summarize(DestinationSettings destination)

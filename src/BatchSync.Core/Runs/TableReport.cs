@@ -15,4 +15,5 @@ public sealed record TableReport(
     long? LandedRows = null,
     string? Destination = null,
     string? Watermark = null,
-    IReadOnlyList<string>? Errors = null);
+    IReadOnlyList<string>? Errors = null,
+    IReadOnlyList<ItemReport>? Items = null);

@@ -27,7 +27,9 @@ public static class SchemaDiscovery
 
     private static async Task<IReadOnlyList<MySqlColumn>> DescribeResultAsync(MySqlConnection connection, TableQuery query, CancellationToken cancellationToken)
     {
-        var sql = $"SELECT {(query.SelectsAllColumns ? "*" : query.Select)} FROM {query.QuotedName}{WhereClause(query)} LIMIT 0";
+        // LIMIT 0 on a line of its own: the server checks the select and where without reading a row, even when the
+        // where ends in a line comment.
+        var sql = $"SELECT {(query.SelectsAllColumns ? "*" : query.Select!.Trim())}\nFROM {query.QuotedName}{WhereClause(query)}\nLIMIT 0";
         await using var reader = await connection.ExecuteReaderAsync(sql, cancellationToken);
         await reader.ReadRowsAsync(NoRows.Instance, cancellationToken);
         return reader.Columns;
@@ -35,18 +37,34 @@ public static class SchemaDiscovery
 
     private static ColumnPlan PlanColumn(TableQuery query, MySqlColumn result, IReadOnlyDictionary<string, SourceColumn> sourceColumns)
     {
-        if (BigQueryColumnName.Problem(result.Name) is { } problem)
+        var destination = query.ColumnNames.TryGetValue(result.Name, out var rename) ? rename : result.Name;
+        if (BigQueryColumnName.Problem(destination) is { } problem)
         {
-            throw new SchemaMappingException(query.DisplayName, result.Name,
-                $"the name is not a valid BigQuery column name ({problem}). Give it an alias in the select, for example: --select \"`{result.Name}` AS new_name, …\".");
+            throw new SchemaMappingException(query.DisplayName, destination,
+                $"the name is not a valid BigQuery column name ({problem}). Give it a valid name: in a workflow, columns: {{ \"{result.Name}\": {{ name: new_name }} }}; with export, an alias in --select.");
         }
 
         var source = IsFromTable(query, result) && sourceColumns.TryGetValue(result.OriginalName, out var column) ? column : null;
         BigQueryType? requested = query.ColumnTypes.TryGetValue(result.Name, out var type) ? type : null;
         var (bigQueryType, encoding) = TypeMapper.Map(query.DisplayName, result, source, requested, query.DateTimes);
+        return new ColumnPlan(result, source, new BigQueryField(destination, bigQueryType), encoding, SelectExpression(result, destination));
+    }
+
+    /// <summary>
+    /// How a column is read. The server prints FLOAT rounded to 6 significant digits (16777216 as 1.67772e7), so a
+    /// FLOAT is read as DOUBLE, which prints the exact value of the 32-bit float. Geometry is read as WKT.
+    /// </summary>
+    private static string SelectExpression(MySqlColumn result, string destination)
+    {
         var name = SqlIdentifier.Quote(result.Name);
-        var expression = result.Type == ColumnType.Geometry ? $"ST_AsText({name}) AS {name}" : name;
-        return new ColumnPlan(result, source, new BigQueryField(result.Name, bigQueryType), encoding, expression);
+        var alias = SqlIdentifier.Quote(destination);
+        return result.Type switch
+        {
+            ColumnType.Geometry => $"ST_AsText({name}) AS {alias}",
+            ColumnType.Float => $"CAST({name} AS DOUBLE) AS {alias}",
+            _ when destination != result.Name => $"{name} AS {alias}",
+            _ => name,
+        };
     }
 
     private static bool IsFromTable(TableQuery query, MySqlColumn result)
@@ -65,17 +83,19 @@ public static class SchemaDiscovery
     /// <summary>An override for a column the select does not return is a typo, not something to ignore.</summary>
     private static void CheckOverridesNameColumns(TableQuery query, List<ColumnPlan> columns)
     {
-        var unknown = query.ColumnTypes.Keys.FirstOrDefault(name => !columns.Any(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)));
+        var unknown = query.ColumnTypes.Keys.Concat(query.ColumnNames.Keys)
+            .FirstOrDefault(name => !columns.Any(c => string.Equals(c.Result.Name, name, StringComparison.OrdinalIgnoreCase)));
         if (unknown is not null)
         {
             throw new SchemaMappingException(query.DisplayName, unknown,
-                $"a type override names this column, but the select returns no such column (it returns: {string.Join(", ", columns.Select(c => c.Name))}).");
+                $"a column override names this column, but the select returns no such column (it returns: {string.Join(", ", columns.Select(c => c.Result.Name))}).");
         }
     }
 
     /// <summary>
     /// For all columns, an explicit column list (so the CSV order is the plan's order even if the table changes).
-    /// A custom select runs as written, wrapped in a derived table only when geometry columns need <c>ST_AsText</c>.
+    /// A custom select runs as written, wrapped in a derived table only when a column is read through an expression
+    /// (geometry, FLOAT) or renamed.
     /// </summary>
     private static string BuildSelect(TableQuery query, List<ColumnPlan> columns)
     {
@@ -85,13 +105,14 @@ public static class SchemaDiscovery
             return $"SELECT {list} FROM {query.QuotedName}{WhereClause(query)}";
         }
 
-        var plain = $"SELECT {query.Select!.Trim()} FROM {query.QuotedName}{WhereClause(query)}";
-        return columns.Any(c => c.Result.Type == ColumnType.Geometry)
-            ? $"SELECT {list} FROM ({plain}) AS {DerivedTableAlias}"
+        // The user's select and where each end a line, so a trailing line comment cannot swallow what follows.
+        var plain = $"SELECT {query.Select!.Trim()}\nFROM {query.QuotedName}{WhereClause(query)}";
+        return columns.Any(c => c.SelectExpression != SqlIdentifier.Quote(c.Result.Name))
+            ? $"SELECT {list} FROM ({plain}\n) AS {DerivedTableAlias}"
             : plain;
     }
 
-    private static string WhereClause(TableQuery query) => query.HasFilter ? $" WHERE {query.Where!.Trim()}" : "";
+    private static string WhereClause(TableQuery query) => query.HasFilter ? $" WHERE {query.Where!.Trim()}\n" : "";
 
     private sealed class NoRows : ITextRowSink
     {

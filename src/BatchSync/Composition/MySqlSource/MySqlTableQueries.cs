@@ -20,6 +20,7 @@ internal static class MySqlTableQueries
         Where = where,
         ColumnTypes = (settings.ColumnTypes ?? new Dictionary<string, string>())
             .ToDictionary(c => c.Key, c => BigQueryTypeNames.TryParse(c.Value, out var type) ? type : throw new FormatException($"Unknown BigQuery type '{c.Value}' for column {c.Key}."), StringComparer.OrdinalIgnoreCase),
+        ColumnNames = new Dictionary<string, string>(settings.ColumnNames ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase),
         DateTimes = settings.Datetime == "timestamp" ? DateTimeMapping.Timestamp : DateTimeMapping.DateTime,
     };
 }
