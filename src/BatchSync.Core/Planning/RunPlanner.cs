@@ -53,14 +53,15 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
             request.StagingRoot,
             request.Destination,
             laneCount,
-            tables.Select((table, t) => table with { Items = placed[t] }).ToList());
+            tables.Select((table, t) => table with { Items = placed[t] }).ToList(),
+            request.WorkflowHash);
     }
 
     private async Task<ManifestTable> PlanTableAsync(ISourceCatalog catalog, string workflow, TablePlanRequest table, CancellationToken cancellationToken)
     {
         SourceTableDescription description;
         IncrementalBounds? incremental;
-        IReadOnlyList<ChunkBounds?> chunks;
+        IReadOnlyList<EstimatedChunk?> chunks;
         try
         {
             description = await catalog.DescribeAsync(table, cancellationToken);
@@ -72,16 +73,14 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
             return Unplannable(table, exception.Message);
         }
 
-        var rowsPerItem = description.EstimatedRows / chunks.Count;
-        var bytesPerItem = description.EstimatedBytes / chunks.Count;
         var items = chunks.Select((chunk, index) => new ManifestItem(
             index.ToString("D5", CultureInfo.InvariantCulture),
             Lane: 0,
             Order: 0,
-            ItemFilter.Compose(table.Where, chunk, incremental),
-            chunk,
-            rowsPerItem,
-            bytesPerItem)).ToList();
+            ItemFilter.Compose(table.Where, chunk?.Bounds, incremental),
+            chunk?.Bounds,
+            chunk?.EstimatedRows ?? description.EstimatedRows,
+            EstimateBytes(description, chunk))).ToList();
 
         return ToManifestTable(table, description.Schema, description.SelectSql, incremental, items, planError: null);
     }
@@ -102,7 +101,13 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
         return new IncrementalBounds(column, lower, upper);
     }
 
-    private static async Task<IReadOnlyList<ChunkBounds?>> SplitAsync(ISourceCatalog catalog, TablePlanRequest table, SourceTableDescription description, CancellationToken cancellationToken)
+    /// <summary>A chunk's share of the table's bytes follows its share of the rows.</summary>
+    private static long EstimateBytes(SourceTableDescription description, EstimatedChunk? chunk)
+        => chunk is null || description.EstimatedRows <= 0
+            ? description.EstimatedBytes
+            : (long)Math.Min((double)description.EstimatedBytes * chunk.EstimatedRows / description.EstimatedRows, description.EstimatedBytes);
+
+    private static async Task<IReadOnlyList<EstimatedChunk?>> SplitAsync(ISourceCatalog catalog, TablePlanRequest table, SourceTableDescription description, CancellationToken cancellationToken)
     {
         if (table.ChunkRows is not { } rowsPerChunk)
         {
@@ -117,7 +122,8 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
             return [null];
         }
 
-        return [.. ChunkSplitter.Split(column, range, description.EstimatedRows, rowsPerChunk)];
+        return [.. await ChunkSplitter.SplitAsync(
+            column, range, rowsPerChunk, (lower, upper, token) => catalog.EstimateRowsAsync(table, column, lower, upper, token), cancellationToken)];
     }
 
     private static ManifestTable Unplannable(TablePlanRequest table, string error)

@@ -10,8 +10,13 @@ public static class WorkflowPlanRequests
     /// <exception cref="ArgumentException">The options name a table the workflow does not have.</exception>
     public static RunPlanRequest Create(WorkflowDefinition workflow, RunOptions options)
     {
-        var tables = workflow.ResolveTables().Select(spec => ToTableRequest(workflow, spec, options)).ToList();
+        var specs = workflow.ResolveTables();
+        var tables = specs.Select(spec => ToTableRequest(workflow, spec, options)).ToList();
         var runDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(options.Started, workflow.TimeZone).DateTime);
+        var selected = Select(tables, options.Tables);
+        // Fingerprinted with out_table templates, not their renderings: resuming on another day is not a change.
+        var templates = specs.Zip(tables).ToDictionary(pair => pair.Second, pair => pair.First.OutTable.Text);
+        var destination = Summarize(workflow.Destination);
         return new RunPlanRequest(
             workflow.Name,
             workflow.FilePath,
@@ -19,10 +24,11 @@ public static class WorkflowPlanRequests
             options.Started,
             runDate,
             options.StagingRoot,
-            Summarize(workflow.Destination),
+            destination,
             options.Parallelism ?? workflow.Defaults.Parallelism,
             workflow.Source.MaxConnections,
-            Select(tables, options.Tables));
+            selected,
+            WorkflowFingerprint.Of(destination, selected.Select(t => t with { OutTable = templates[t] })));
     }
 
     private static List<TablePlanRequest> Select(List<TablePlanRequest> tables, IReadOnlyCollection<string>? names)

@@ -109,13 +109,14 @@ public sealed class LaneWorker(
             {
                 throw;
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
             {
-                // Recorded without the cancelled token: the next attempt must see this item as not done.
+                // However the cancellation surfaced (the server reports a killed query as an error of its own), the item
+                // is recorded as cancelled, without the cancelled token: the next attempt must see it as not done.
                 var cancelled = running with { State = ItemState.Failed, FinishedAt = time.GetUtcNow(), Error = "Cancelled before it finished; running the run again redoes this item." };
                 await WriteStatusAsync(manifest, cancelled, CancellationToken.None);
                 progress.ItemFinished(table, item, cancelled);
-                throw;
+                throw new OperationCanceledException(cancellationToken);
             }
             catch (Exception exception) when (retry < table.Extraction.Retries && TransientFailures.IsTransient(exception))
             {

@@ -37,6 +37,7 @@ internal static class SourceSectionReader
             IamAuth = map.Boolean("iam_auth") ?? false,
             TimeZone = TimeZoneReader.Read(map, "timezone"),
             MaxConnections = (int?)map.Integer("max_connections", 1, 1000),
+            ReadTimeout = ReadReadTimeout(map),
         };
         CheckCompleteness(map, source);
         return source;
@@ -68,6 +69,22 @@ internal static class SourceSectionReader
         }
 
         return port;
+    }
+
+    private static TimeSpan ReadReadTimeout(MapReader map)
+    {
+        if (map.Scalar("read_timeout") is not { } text)
+        {
+            return SourceSettings.DefaultReadTimeout;
+        }
+
+        if (LookbackParser.Parse(text.Value) is { } timeout && timeout > TimeSpan.Zero && timeout <= TimeSpan.FromDays(1))
+        {
+            return timeout;
+        }
+
+        map.Diagnostics.Error(DiagnosticCodes.BadValue, text.Location, $"source.read_timeout '{text.Value}' is not a duration from 1s to 1d", "write a number and a unit: 30s, 5m or 1h");
+        return SourceSettings.DefaultReadTimeout;
     }
 
     private static string? ReadCaBundle(MapReader map, string workflowFolder)

@@ -31,6 +31,7 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
         IRunProgress progress = terminal is not null ? terminal : new JsonLinesProgress(output, time, TimeSpan.FromSeconds(5));
         var services = new RunServices(documents, adapters.CreateExtractor(connection, source, stagingRoot), await adapters.CreateWarehouseAsync(workflow, references, stagingRoot, cancellationToken), progress, time);
 
+        await using var lease = await AcquireLeaseAsync(documents, request, cancellationToken);
         RunResult result;
         try
         {
@@ -51,6 +52,20 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
 
         await RunSummaryWriter.WriteAsync(result, documents, human);
         return result.Succeeded ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    private async Task<IAsyncDisposable?> AcquireLeaseAsync(IRunDocuments documents, RunPlanRequest request, CancellationToken cancellationToken)
+    {
+        if (documents is not IRunLeases leases)
+        {
+            return null;
+        }
+
+        var key = new RunLayout(request.Workflow, request.RunId.Value).Lease;
+        return await leases.TryAcquireAsync(key, RunLeaseHolder.Current(time.GetUtcNow()), cancellationToken)
+            ?? throw new UsageException(
+                $"Run {request.RunId} of workflow {request.Workflow} is already running: another process holds its lease {documents.AddressOf(key)}. "
+                + "Wait for it to finish, or start a new run (another --run-id, or none). If no run is active (one was killed outright on S3), delete the lease and resume.");
     }
 
     private RunId ParseRunId(string? value)

@@ -23,5 +23,6 @@ internal static class MySqlConnectionSettings
             _ => MySqlTlsMode.Preferred,
         },
         CaBundlePath = source.CaBundle,
+        ReadTimeout = source.ReadTimeout,
     };
 }
