@@ -139,13 +139,13 @@ public sealed class DataPromiseTests : IAsyncLifetime
             CREATE TABLE notes (id INT PRIMARY KEY, body VARCHAR(20) NOT NULL);
             INSERT INTO notes SELECT seq, CONCAT('note ', seq) FROM seq_1_to_30;
             """);
-        await _sandbox.WriteWorkflowAsync($"""
+        await _sandbox.WriteWorkflowAsync($$"""
               - table: notes
-                where: "{where}"
+                where: "{{where}}"
               - table: notes
                 out_table: notes_chunked
-                where: "{where}"
-                chunk: {{ rows: 10 }}
+                where: "{{where}}"
+                chunk: { rows: 10 }
             """);
 
         var plan = await CliInvocation.RunAsync(["plan", _sandbox.WorkflowPath]);
@@ -183,5 +183,24 @@ public sealed class DataPromiseTests : IAsyncLifetime
         Assert.All(items, i => Assert.True(i!["estimated_rows"]!.GetValue<long>() > 0));
         var html = await File.ReadAllTextAsync(Path.Combine(_sandbox.RunFolder("skew-1"), "report.html"));
         Assert.Contains("rows per item (estimated → read)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_source_table_whose_name_contains_a_dot_is_copied_when_its_database_is_named()
+    {
+        await _sandbox.SqlAsync("""
+            CREATE TABLE `a.b` (id INT PRIMARY KEY);
+            INSERT INTO `a.b` VALUES (1), (2);
+            """);
+        await _sandbox.WriteWorkflowAsync($"""
+              - table: a.b
+                database: {_sandbox.Database}
+                out_table: a_b
+            """);
+
+        var result = await _sandbox.RunAsync("--run-id", "dot-1");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["1", "2"], (await _sandbox.StagedLinesAsync("dot-1", "a_b")).Order(StringComparer.Ordinal));
     }
 }

@@ -45,7 +45,9 @@ internal sealed class ChildRun : IAsyncDisposable
         }
     }
 
-    public static ChildRun Start(params string[] arguments)
+    public static ChildRun Start(params string[] arguments) => Start(new Dictionary<string, string?>(), arguments);
+
+    public static ChildRun Start(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -58,6 +60,11 @@ internal sealed class ChildRun : IAsyncDisposable
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         var child = new ChildRun(Process.Start(start)!);
@@ -85,6 +92,21 @@ internal sealed class ChildRun : IAsyncDisposable
             if (_process.HasExited)
             {
                 throw new InvalidOperationException($"batchsync exited ({_process.ExitCode}) before '{name}':\n{Output}\n{Error}");
+            }
+
+            await Task.Delay(50, patience.Token);
+        }
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds (checked every 50 ms) while the child runs.</summary>
+    public async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        using var patience = new CancellationTokenSource(Patience);
+        while (!condition())
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"batchsync exited ({_process.ExitCode}) before {what}:\n{Output}\n{Error}");
             }
 
             await Task.Delay(50, patience.Token);

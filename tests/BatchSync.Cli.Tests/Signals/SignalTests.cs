@@ -71,4 +71,23 @@ public sealed class SignalTests : IAsyncLifetime
         Assert.Equal(143, await first.WaitForExitAsync());
         Assert.Equal("failed", _sandbox.Status("lease-1", "events", "00000")["state"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task An_interrupted_export_withdraws_its_parts_so_the_folder_can_be_used_again()
+    {
+        var folder = Path.Combine(_sandbox.Directory, "export");
+        var password = new Dictionary<string, string?> { ["MYSQL_PWD"] = BatchSync.Testing.MariaDbServer.RootPassword };
+        var source = $"mysql://root@{_sandbox.Server.Host}:{_sandbox.Server.Port}/{_sandbox.Database}";
+        await using var child = ChildRun.Start(password, "export", source, "events", "--out", folder, "--where", "SLEEP(0.05) = 0", "--tls", "disabled");
+        await child.WaitUntilAsync(() => Directory.Exists(folder) && Directory.EnumerateFiles(folder).Any(), "a part file appeared");
+
+        await child.SignalAsync("INT");
+        var exitCode = await child.WaitForExitAsync();
+        var again = await BatchSync.Cli.Tests.Export.BatchSyncProcess.RunAsync(password, "export", source, "events", "--out", folder, "--where", "id <= 3", "--tls", "disabled");
+
+        Assert.True(exitCode == 130, $"exit {exitCode}\n{child.Output}\n{child.Error}");
+        Assert.True(again.ExitCode == 0, $"exit {again.ExitCode}\n{again.Output}\n{again.Error}");
+        Assert.True(File.Exists(Path.Combine(folder, "export.json")));
+        Assert.DoesNotContain(Directory.EnumerateFiles(folder), f => Path.GetFileName(f).StartsWith('.'));
+    }
 }

@@ -52,7 +52,7 @@ public static partial class YamlDocumentReader
         catch (InvalidOperationException)
         {
             // YamlDotNet's parser fails this way (not with a YamlException) on a flow collection left open.
-            var location = builder.InnermostOpenFlow is { } open ? At(file, open) : new SourceLocation(file, 1, 1);
+            var location = builder.InnermostOpenFlow is { } open ? At(file, open) : FirstUnclosedFlow(text, file);
             diagnostics.Error(
                 DiagnosticCodes.SyntaxError,
                 location,
@@ -60,6 +60,44 @@ public static partial class YamlDocumentReader
                 "close it on the same logical value, or write the list/map as indented lines");
             return null;
         }
+    }
+
+    // When the scanner fails before the builder saw the collection start, find the bracket in the text: outside quotes
+    // and comments, the first '[' or '{' that is never closed.
+    private static SourceLocation FirstUnclosedFlow(string text, string file)
+    {
+        var open = new Stack<SourceLocation>();
+        var lines = text.Split('\n');
+        for (var line = 0; line < lines.Length; line++)
+        {
+            char? quote = null;
+            for (var column = 0; column < lines[line].Length; column++)
+            {
+                var c = lines[line][column];
+                if (quote is not null)
+                {
+                    quote = c == quote ? null : quote;
+                }
+                else if (c is '"' or '\'')
+                {
+                    quote = c;
+                }
+                else if (c == '#' && (column == 0 || char.IsWhiteSpace(lines[line][column - 1])))
+                {
+                    break;
+                }
+                else if (c is '[' or '{')
+                {
+                    open.Push(new SourceLocation(file, line + 1, column + 1));
+                }
+                else if (c is ']' or '}' && open.Count > 0)
+                {
+                    open.Pop();
+                }
+            }
+        }
+
+        return open.Count > 0 ? open.Last() : new SourceLocation(file, 1, 1);
     }
 
     // YamlDotNet locates "tab as indentation" at the enclosing mapping; the user needs the line with the tab.
