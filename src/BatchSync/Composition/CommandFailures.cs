@@ -11,6 +11,23 @@ namespace BatchSync.Composition;
 /// </summary>
 internal static class CommandFailures
 {
+    // ER_ACCESS_DENIED_ERROR, ER_ACCESS_DENIED_NO_PASSWORD_ERROR
+    private const int AccessDenied = 1045;
+    private const int AccessDeniedNoPassword = 1698;
+
+    private static bool IsAccessDenied(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is BatchSync.MySql.MySqlServerException { ErrorCode: AccessDenied or AccessDeniedNoPassword })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>An argument error's message without .NET's "(Parameter 'x')" suffix, which names code, not anything the user wrote.</summary>
     private static string MessageOf(Exception exception)
         => exception is ArgumentException { ParamName: { } name } argument
@@ -37,6 +54,14 @@ internal static class CommandFailures
         {
             await error.WriteLineAsync($"error: {MessageOf(exception)}");
             return ExitCodes.Usage;
+        }
+        catch (BatchSync.MySql.MySqlException exception)
+        {
+            await error.WriteLineAsync(IsAccessDenied(exception)
+                ? $"error: the source refused the login: {exception.Message.TrimEnd('.')}. Check source.user and the password the workflow's source names "
+                    + "(the secret in Secrets Manager or --secrets, or the environment variable), and that this user may connect from here."
+                : $"error: {exception.Message}");
+            return ExitCodes.Failed;
         }
         catch (Exception exception) when (exception is UnauthorizedAccessException)
         {

@@ -113,6 +113,8 @@ public sealed class RunPromiseTests : IAsyncLifetime
             """, defaults: "parallelism: 1");
         await File.WriteAllTextAsync(_sandbox.WorkflowPath, (await File.ReadAllTextAsync(_sandbox.WorkflowPath)).Replace("env:BATCHSYNC_TEST_MYSQL_PASSWORD", "secret:shop/mysql#password", StringComparison.Ordinal));
         var missingSecret = await _sandbox.RunAsync("--secrets", secrets);
+        await File.WriteAllTextAsync(secrets, """{"shop/mysql": {"password": "not-the-password"}}""");
+        var wrongPassword = await _sandbox.RunAsync("--secrets", secrets);
 
         Assert.True(unknownTable.ExitCode == 2, unknownTable.ToString());
         Assert.Contains("'nope'", unknownTable.Error, StringComparison.Ordinal);
@@ -123,5 +125,10 @@ public sealed class RunPromiseTests : IAsyncLifetime
         Assert.True(missingSecret.ExitCode == 2, missingSecret.ToString());
         Assert.Contains("shop/mysql", missingSecret.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", missingSecret.Error, StringComparison.Ordinal);
+        Assert.True(wrongPassword.ExitCode == 1, wrongPassword.ToString());
+        Assert.Contains("refused the login", wrongPassword.Error, StringComparison.Ordinal);
+        Assert.Contains("'root'@", wrongPassword.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", wrongPassword.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-password", wrongPassword.Error + wrongPassword.Output, StringComparison.Ordinal);
     }
 }

@@ -63,7 +63,7 @@ public class RunPlannerTests
         var table = manifest.Tables.Single();
         Assert.Equal(new IncrementalBounds("updated_at", "2026-11-20 10:00:00", "2026-11-21 09:30:00"), table.Incremental);
         Assert.Equal(
-            "(deleted = 0) AND `updated_at` > '2026-11-20 10:00:00' AND `updated_at` <= '2026-11-21 09:30:00'",
+            "(deleted = 0\n) AND `updated_at` > '2026-11-20 10:00:00' AND `updated_at` <= '2026-11-21 09:30:00'",
             table.Items.Single().Where);
     }
 
