@@ -66,16 +66,16 @@ public sealed class LocalFolderStagingStore : IStagingStore
         var reason = exception switch
         {
             UnauthorizedAccessException => "permission denied",
-            DirectoryNotFoundException => "a folder on the way does not exist or is a file",
             _ when FirstFileOnTheWay(path) is { } file => $"'{file}' is a file where a folder should be",
+            DirectoryNotFoundException => "a folder on the way does not exist",
             _ => exception.Message,
         };
         return $"Cannot write '{path}' in the staging folder {Root}: {reason}. Check staging.uri (or --staging) and that this user may write there.";
     }
 
-    private string? FirstFileOnTheWay(string path)
+    private static string? FirstFileOnTheWay(string path)
     {
-        for (var folder = Path.GetDirectoryName(path); folder is not null && folder.Length >= Root.Length; folder = Path.GetDirectoryName(folder))
+        for (var folder = Path.GetDirectoryName(path); folder is not null; folder = Path.GetDirectoryName(folder))
         {
             if (File.Exists(folder))
             {
