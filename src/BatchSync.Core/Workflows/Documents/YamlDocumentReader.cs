@@ -41,6 +41,12 @@ public static partial class YamlDocumentReader
 
             return root;
         }
+        catch (YamlException) when (FindUnclosedFlow(text, file) is { } open)
+        {
+            // A bracket left open makes the scanner fail at the end of the file; the user must look where it opened.
+            ReportUnclosedFlow(diagnostics, open);
+            return null;
+        }
         catch (YamlException exception)
         {
             var location = FirstTabIndentation(text, file) is { } tab && exception.Message.Contains("tab", StringComparison.Ordinal)
@@ -52,19 +58,21 @@ public static partial class YamlDocumentReader
         catch (InvalidOperationException)
         {
             // YamlDotNet's parser fails this way (not with a YamlException) on a flow collection left open.
-            var location = builder.InnermostOpenFlow is { } open ? At(file, open) : FirstUnclosedFlow(text, file);
-            diagnostics.Error(
-                DiagnosticCodes.SyntaxError,
-                location,
-                "YAML syntax error: a '[' or '{' opened here is not closed",
-                "close it on the same logical value, or write the list/map as indented lines");
+            ReportUnclosedFlow(diagnostics, builder.InnermostOpenFlow is { } open ? At(file, open) : FindUnclosedFlow(text, file) ?? new SourceLocation(file, 1, 1));
             return null;
         }
     }
 
     // When the scanner fails before the builder saw the collection start, find the bracket in the text: outside quotes
     // and comments, the first '[' or '{' that is never closed.
-    private static SourceLocation FirstUnclosedFlow(string text, string file)
+    private static void ReportUnclosedFlow(DiagnosticBag diagnostics, SourceLocation location)
+        => diagnostics.Error(
+            DiagnosticCodes.SyntaxError,
+            location,
+            "YAML syntax error: a '[' or '{' opened here is not closed",
+            "close it on the same logical value, or write the list/map as indented lines");
+
+    private static SourceLocation? FindUnclosedFlow(string text, string file)
     {
         var open = new Stack<SourceLocation>();
         var lines = text.Split('\n');
@@ -97,7 +105,7 @@ public static partial class YamlDocumentReader
             }
         }
 
-        return open.Count > 0 ? open.Last() : new SourceLocation(file, 1, 1);
+        return open.Count > 0 ? open.Last() : null;
     }
 
     // YamlDotNet locates "tab as indentation" at the enclosing mapping; the user needs the line with the tab.
