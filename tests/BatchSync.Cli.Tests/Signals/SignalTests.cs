@@ -88,6 +88,7 @@ public sealed class SignalTests : IAsyncLifetime
         Assert.True(exitCode == 130, $"exit {exitCode}\n{child.Output}\n{child.Error}");
         Assert.True(again.ExitCode == 0, $"exit {again.ExitCode}\n{again.Output}\n{again.Error}");
         Assert.True(File.Exists(Path.Combine(folder, "export.json")));
-        Assert.DoesNotContain(Directory.EnumerateFiles(folder), f => Path.GetFileName(f).StartsWith('.'));
+        var hidden = Directory.EnumerateFiles(folder).Select(Path.GetFileName).Where(f => f!.StartsWith('.')).ToList();
+        Assert.True(hidden.Count == 0, $"left behind: {string.Join(", ", hidden)}\n{child.Error}");
     }
 }
