@@ -10,6 +10,7 @@ COPY src/BatchSync/BatchSync.csproj src/BatchSync/
 COPY src/BatchSync.Core/BatchSync.Core.csproj src/BatchSync.Core/
 COPY src/BatchSync.MySql/BatchSync.MySql.csproj src/BatchSync.MySql/
 COPY src/BatchSync.BigQuery/BatchSync.BigQuery.csproj src/BatchSync.BigQuery/
+COPY src/BatchSync.DuckDb/BatchSync.DuckDb.csproj src/BatchSync.DuckDb/
 COPY src/BatchSync.Aws/BatchSync.Aws.csproj src/BatchSync.Aws/
 RUN dotnet restore src/BatchSync/BatchSync.csproj
 COPY src/ src/

@@ -8,7 +8,10 @@ public sealed class CiProjectTests(DefaultStackFixture fixture)
 {
     private readonly SynthesizedStack stack = fixture.Stack;
 
-    private JsonElement Project => stack.Resources("AWS::CodeBuild::Project").Values.Single().GetProperty("Properties");
+    private JsonElement Project => ProjectNamed("batchsync-ci");
+
+    private JsonElement ProjectNamed(string name) => stack.Resources("AWS::CodeBuild::Project").Values
+        .Select(p => p.GetProperty("Properties")).Single(p => p.GetProperty("Name").GetString() == name);
 
     [Fact]
     public void Builds_privileged_from_the_repository_buildspec()
@@ -60,5 +63,23 @@ public sealed class CiProjectTests(DefaultStackFixture fixture)
         var passRole = statements.Single(s => SynthesizedStack.Actions(s).Contains("iam:PassRole"));
         var passed = SynthesizedStack.ResourceTexts(passRole).Select(r => JsonDocument.Parse(r).RootElement.GetProperty("Fn::GetAtt")[0].GetString()).Order();
         Assert.Equal(new[] { stack.RoleId("RolesExecution"), stack.RoleId("RolesRun"), stack.RoleId("RolesWork") }.Order(), passed);
+    }
+
+    [Fact]
+    public void Checks_pull_requests_into_main_with_the_pr_buildspec_and_no_release_permissions()
+    {
+        var check = ProjectNamed("batchsync-pr-check");
+        Assert.Equal("buildspec-pr.yml", check.GetProperty("Source").GetProperty("BuildSpec").GetString());
+        Assert.True(check.GetProperty("Source").GetProperty("ReportBuildStatus").GetBoolean());
+        var filters = check.GetProperty("Triggers").GetProperty("FilterGroups")[0].EnumerateArray()
+            .ToDictionary(f => f.GetProperty("Type").GetString()!, f => f.GetProperty("Pattern").GetString());
+        Assert.Equal("PULL_REQUEST_CREATED, PULL_REQUEST_UPDATED, PULL_REQUEST_REOPENED", filters["EVENT"]);
+        Assert.Equal("^refs/heads/main$", filters["BASE_REF"]);
+
+        var role = check.GetProperty("ServiceRole").GetProperty("Fn::GetAtt")[0].GetString();
+        var actions = stack.PolicyStatements().Where(s => s.Role == role).SelectMany(s => SynthesizedStack.Actions(s.Statement)).ToHashSet();
+        Assert.DoesNotContain("ecr:PutImage", actions);
+        Assert.DoesNotContain("batch:RegisterJobDefinition", actions);
+        Assert.DoesNotContain("iam:PassRole", actions);
     }
 }

@@ -71,13 +71,19 @@ public sealed class ExistingNetworkStackTests : IClassFixture<ExistingNetworkSta
     }
 
     [Fact]
-    public void Has_no_schedule_rules_or_dead_letter_queue_without_scheduled_workflows()
+    public void Has_no_schedule_rules_dead_letter_queue_or_its_alarm_without_scheduled_workflows_but_still_alerts()
     {
         stack.Template.ResourceCountIs("AWS::SQS::Queue", 0);
+        stack.Template.ResourceCountIs("AWS::CloudWatch::Alarm", 0);
+        stack.Template.ResourceCountIs("AWS::SNS::Topic", 1);
         Assert.DoesNotContain(
             stack.Resources("AWS::Events::Rule").Values,
             r => r.GetProperty("Properties").TryGetProperty("ScheduleExpression", out _));
     }
+
+    [Fact]
+    public void Checks_no_pull_requests_with_CodeCommit_which_has_no_pull_request_webhook() =>
+        Assert.Single(stack.Resources("AWS::CodeBuild::Project").Values);
 
     [Fact]
     public void Starts_CI_from_CodeCommit_commits_to_the_branch()
@@ -85,7 +91,8 @@ public sealed class ExistingNetworkStackTests : IClassFixture<ExistingNetworkSta
         var source = stack.Resources("AWS::CodeBuild::Project").Values.Single().GetProperty("Properties").GetProperty("Source");
         Assert.Equal("CODECOMMIT", source.GetProperty("Type").GetString());
 
-        var onCommit = stack.Resources("AWS::Events::Rule").Values.Single().GetProperty("Properties");
+        var onCommit = stack.Resources("AWS::Events::Rule").Values.Select(r => r.GetProperty("Properties"))
+            .Single(p => p.GetProperty("EventPattern").GetProperty("source")[0].GetString() == "aws.codecommit");
         var pattern = onCommit.GetProperty("EventPattern");
         Assert.Equal("aws.codecommit", pattern.GetProperty("source")[0].GetString());
         Assert.Equal("release", pattern.GetProperty("detail").GetProperty("referenceName")[0].GetString());

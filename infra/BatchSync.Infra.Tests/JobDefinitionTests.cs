@@ -41,7 +41,8 @@ public sealed class JobDefinitionTests(DefaultStackFixture fixture)
         var environment = Run.GetProperty("ContainerProperties").GetProperty("Environment").EnumerateArray()
             .ToDictionary(e => e.GetProperty("Name").GetString()!, e => e.GetProperty("Value"));
 
-        Assert.Equal(["BATCHSYNC_JOB_QUEUE", "BATCHSYNC_WORK_ATTEMPTS", "BATCHSYNC_WORK_JOB_DEFINITION"], environment.Keys.Order());
+        Assert.Equal(["BATCHSYNC_JOB_QUEUE", "BATCHSYNC_LOG_GROUP", "BATCHSYNC_WORK_ATTEMPTS", "BATCHSYNC_WORK_JOB_DEFINITION"], environment.Keys.Order());
+        Assert.Equal("/aws/batch/batchsync", environment["BATCHSYNC_LOG_GROUP"].GetString());
         var queueId = stack.Resources("AWS::Batch::JobQueue").Keys.Single();
         Assert.Equal($"[\"{queueId}\",\"JobQueueArn\"]", environment["BATCHSYNC_JOB_QUEUE"].GetProperty("Fn::GetAtt").GetRawText());
         Assert.Equal("batchsync-work", environment["BATCHSYNC_WORK_JOB_DEFINITION"].GetString());

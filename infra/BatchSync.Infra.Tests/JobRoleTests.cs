@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Amazon.CDK.Assertions;
 using BatchSync.Infra.Tests.Support;
 
 namespace BatchSync.Infra.Tests;
@@ -70,7 +71,21 @@ public sealed class JobRoleTests(DefaultStackFixture fixture)
 
         var list = Assert.Single(s3, s => SynthesizedStack.Actions(s).Contains("s3:ListBucket"));
         Assert.Equal("batchsync/*", list.GetProperty("Condition").GetProperty("StringLike").GetProperty("s3:prefix")[0].GetString());
-        Assert.Equal(2, s3.Count);
+        var uploads = Assert.Single(s3, s => SynthesizedStack.Actions(s).Contains("s3:ListBucketMultipartUploads"));
+        Assert.Equal(["s3:ListBucketMultipartUploads"], SynthesizedStack.Actions(uploads));
+        Assert.DoesNotContain("/", Assert.Single(SynthesizedStack.ResourceTexts(uploads)), StringComparison.Ordinal);
+        Assert.Equal(3, s3.Count);
+    }
+
+    [Theory]
+    [InlineData("RunJobRoleArn", "RolesRun")]
+    [InlineData("WorkJobRoleArn", "RolesWork")]
+    public void The_job_role_arns_are_output_for_the_workload_identity_pool_condition(string output, string role)
+    {
+        stack.Template.HasOutput(output, new Dictionary<string, object>
+        {
+            ["Value"] = new Dictionary<string, object> { ["Fn::GetAtt"] = new object[] { Match.StringLikeRegexp("^" + role), "Arn" } },
+        });
     }
 
     [Theory]

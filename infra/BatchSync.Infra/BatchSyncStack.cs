@@ -1,4 +1,5 @@
 using Amazon.CDK;
+using BatchSync.Infra.Alerts;
 using BatchSync.Infra.Compute;
 using BatchSync.Infra.Configuration;
 using BatchSync.Infra.Delivery;
@@ -16,7 +17,7 @@ namespace BatchSync.Infra;
 /// <summary>
 /// Everything BatchSync needs in one AWS account and region: image repository, staging bucket, logs, Fargate
 /// compute and queue, the run and work job definitions with their roles, a schedule rule per scheduled workflow,
-/// and (with a source) the CI project. docs/deploy.md describes each part.
+/// failure alerts (an SNS topic), and (with a source) the CI project. docs/deploy.md describes each part.
 /// </summary>
 public sealed class BatchSyncStack : Stack
 {
@@ -36,10 +37,8 @@ public sealed class BatchSyncStack : Stack
         var compute = new BatchCompute(this, "Compute", settings, network);
         var roles = new JobRoles(this, "Roles", new JobRoleResources(settings, images, logs, staging, compute.JobQueueArn));
         var jobs = new JobDefinitions(this, "Jobs", new JobDefinitionResources(settings, images.ImageUri, roles, compute.JobQueueArn, logs.Name));
-        if (workflows.Count > 0)
-        {
-            _ = new WorkflowSchedules(this, "Schedules", new ScheduleResources(settings, workflows, compute.JobQueueArn));
-        }
+        var schedules = workflows.Count > 0 ? new WorkflowSchedules(this, "Schedules", new ScheduleResources(settings, workflows, compute.JobQueueArn)) : null;
+        var alerts = new FailureAlerts(this, "Alerts", settings, compute.JobQueueArn, schedules?.DeadLetters);
 
         if (settings.CiSource is not null)
         {
@@ -53,7 +52,10 @@ public sealed class BatchSyncStack : Stack
         Output("RunJobDefinitionName", jobs.Run.JobDefinitionName!, "Submit this job definition to run a workflow");
         Output("WorkJobDefinitionName", jobs.Work.JobDefinitionName!, "Job definition of the lanes (submitted by the run job)");
         Output("RepositoryUri", images.Repository.RepositoryUri, "ECR repository of the BatchSync image");
+        Output("AlertTopicArn", alerts.Topic.TopicArn, "SNS topic of failed jobs and missed schedules: subscribe e-mail or AWS Chatbot");
         Output("JobSecurityGroupId", network.SecurityGroupId, "Security group of the jobs: allow it into the MySQL source");
+        Output("RunJobRoleArn", roles.Run.RoleArn, "Role of the run job: trust it in the Google workload identity pool (docs/deploy.md)");
+        Output("WorkJobRoleArn", roles.Work.RoleArn, "Role of the work jobs: trust it in the Google workload identity pool (docs/deploy.md)");
     }
 
     /// <summary>

@@ -193,6 +193,12 @@ public sealed class MySqlConnection : IAsyncDisposable
             _broken = true;
             throw;
         }
+        catch (ReadTimeoutException e)
+        {
+            _broken = true;
+            var killed = Options.KillOnReadTimeout && await TryKillAbandonedSessionAsync();
+            throw ConnectionFailure.Describe(e, Options, activity, killed);
+        }
         catch (Exception e) when (ConnectionFailure.IsTransportFailure(e))
         {
             _broken = true;
@@ -202,6 +208,23 @@ public sealed class MySqlConnection : IAsyncDisposable
         {
             _broken = true;
             throw;
+        }
+    }
+
+    /// <summary>
+    /// A silent server may still be running our query; a retry would start a second scan beside it. Kill the session
+    /// (best effort) before the failure is reported.
+    /// </summary>
+    private async Task<bool> TryKillAbandonedSessionAsync()
+    {
+        try
+        {
+            await QueryKiller.KillConnectionAsync(Options, ConnectionId);
+            return true;
+        }
+        catch (Exception e) when (e is MySqlException or OperationCanceledException or ArgumentException)
+        {
+            return false;
         }
     }
 
@@ -246,8 +269,7 @@ public sealed class MySqlConnection : IAsyncDisposable
 
     private async Task PrepareSessionAsync(CancellationToken cancellationToken)
     {
-        // UTC so TIMESTAMP values arrive as UTC text; utf8mb4 so every string is valid UTF-8.
-        await ExecuteAsync("SET NAMES utf8mb4, time_zone = '+00:00'", cancellationToken);
+        await ExecuteAsync(SessionSettings.Statement(_session), cancellationToken);
         if (Options.ReadOnlySession)
         {
             await ExecuteAsync("SET SESSION TRANSACTION READ ONLY", cancellationToken);

@@ -18,8 +18,29 @@ public sealed record MySqlConnectionOptions
     /// <summary>A PEM file with one or more CA certificates (for example the RDS global bundle) for the verify modes.</summary>
     public string? CaBundlePath { get; init; }
 
-    /// <summary>Allow mysql_clear_password (RDS IAM tokens). The password is then sent as is, so only over TLS.</summary>
+    /// <summary>
+    /// Allow mysql_clear_password (RDS IAM tokens). The password is then sent as is, so only over TLS that verifies the
+    /// server (<see cref="MySqlTlsMode.VerifyCa"/> or <see cref="MySqlTlsMode.VerifyFull"/>).
+    /// </summary>
     public bool UseClearTextPassword { get; init; }
+
+    /// <summary>
+    /// Produces the password for each new connection instead of <see cref="Password"/>: RDS IAM tokens expire, so every
+    /// connection (including the one that sends KILL) signs a fresh one.
+    /// </summary>
+    public Func<CancellationToken, ValueTask<string>>? PasswordProvider { get; init; }
+
+    /// <summary>
+    /// Let caching_sha2_password / sha256_password ask the server for its RSA public key over an unencrypted connection.
+    /// Off by default: whoever sits in the network path can answer with their own key and read the password.
+    /// </summary>
+    public bool AllowPublicKeyRetrieval { get; init; }
+
+    /// <summary>The server's RSA public key (PEM), pinned, for sha2 password exchanges without TLS.</summary>
+    public string? ServerRsaPublicKeyPath { get; init; }
+
+    /// <summary>Receives warnings about weakened security, such as <see cref="MySqlTlsMode.Preferred"/> falling back to plain TCP.</summary>
+    public Action<string>? Warning { get; init; }
 
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
@@ -29,7 +50,13 @@ public sealed record MySqlConnectionOptions
     /// <summary>Start every session with SET SESSION TRANSACTION READ ONLY.</summary>
     public bool ReadOnlySession { get; init; } = true;
 
+    /// <summary>False for the side connection that sends KILL, so a frozen server cannot make kills cascade.</summary>
+    internal bool KillOnReadTimeout { get; init; } = true;
+
     internal string Endpoint => $"{Host}:{Port}";
+
+    /// <summary>Whether the TLS mode checks the server's certificate, so a password may travel inside it.</summary>
+    internal bool VerifiesServer => TlsMode is MySqlTlsMode.VerifyCa or MySqlTlsMode.VerifyFull;
 
     /// <summary>Throws <see cref="ArgumentException"/> describing the first invalid setting.</summary>
     public void Validate()
@@ -59,9 +86,16 @@ public sealed record MySqlConnectionOptions
             throw new ArgumentException($"CA bundle '{CaBundlePath}' does not exist; point it at a PEM file of CA certificates.", nameof(CaBundlePath));
         }
 
-        if (UseClearTextPassword && TlsMode == MySqlTlsMode.Disabled)
+        if (UseClearTextPassword && !VerifiesServer)
         {
-            throw new ArgumentException("A clear-text password (mysql_clear_password, e.g. an RDS IAM token) needs TLS; choose a TLS mode other than Disabled.", nameof(UseClearTextPassword));
+            throw new ArgumentException(
+                $"A clear-text password (mysql_clear_password, e.g. an RDS IAM token) is only sent over TLS that verifies the server; TLS mode {TlsMode} does not. Choose VerifyCa or VerifyFull (with the server's CA bundle).",
+                nameof(UseClearTextPassword));
+        }
+
+        if (ServerRsaPublicKeyPath is not null && !File.Exists(ServerRsaPublicKeyPath))
+        {
+            throw new ArgumentException($"Server RSA public key file '{ServerRsaPublicKeyPath}' does not exist; point it at the server's public key PEM (caching_sha2_password_public_key_path on the server).", nameof(ServerRsaPublicKeyPath));
         }
 
         if (ConnectTimeout <= TimeSpan.Zero)
@@ -76,5 +110,6 @@ public sealed record MySqlConnectionOptions
     }
 
     public override string ToString()
-        => $"{User}@{Endpoint}/{Database ?? "(no database)"} tls={TlsMode}" + (UseClearTextPassword ? " clear-text-password" : string.Empty);
+        => $"{User}@{Endpoint}/{Database ?? "(no database)"} tls={TlsMode}" + (UseClearTextPassword ? " clear-text-password" : string.Empty)
+           + (AllowPublicKeyRetrieval ? " allow-public-key-retrieval" : string.Empty);
 }

@@ -5,7 +5,8 @@ namespace BatchSync.Aws.Fake;
 
 /// <summary>
 /// The compact API model (aws-models.json, derived from the official botocore models by derive-models.py):
-/// checks a request body against an operation's input shape the way the service's deserializer would.
+/// checks a request body against an operation's input shape the way the service's deserializer would, and a fake's
+/// answer against the output shape, so a fake cannot answer what the service never would (or omit what it always sends).
 /// </summary>
 public sealed class AwsApiModel
 {
@@ -43,11 +44,23 @@ public sealed class AwsApiModel
         return problems;
     }
 
+    /// <summary>Returns the problems with an answer body for an operation, against its output shape.</summary>
+    public IReadOnlyList<string> ValidateOutput(string operation, JsonNode? body)
+    {
+        var problems = new List<string>();
+        if (_service["operations"]![operation]!["output"]?.GetValue<string>() is { } output)
+        {
+            Check(output, body, "", problems);
+        }
+
+        return problems;
+    }
+
     private void Check(string shapeName, JsonNode? value, string path, List<string> problems)
     {
         var shape = (JsonObject)_service["shapes"]![shapeName]!;
         var type = shape["type"]!.GetValue<string>();
-        var where = path.Length == 0 ? "the request" : path;
+        var where = path.Length == 0 ? "the body" : path;
         switch (type)
         {
             case "structure":

@@ -13,7 +13,9 @@ namespace BatchSync.Aws.Fake;
 /// <summary>
 /// A strict stand-in for one AWS JSON API on a loopback port. Every request must be a signed POST with the right
 /// content type and operation, and its body must match the operation's input shape in the official model; then an
-/// operation handler answers. Failures answer as AWS does: a status code and {"__type": code, "message": text}.
+/// operation handler answers, and its answer must match the operation's output shape. Failures answer as AWS does:
+/// JSON 1.1 services put the code in the body ({"__type": code, "message": text}); REST-JSON services (Batch) send
+/// it in the x-amzn-ErrorType header with only {"message": text} in the body.
 /// </summary>
 public sealed class AwsJsonFake : IAsyncDisposable
 {
@@ -88,7 +90,15 @@ public sealed class AwsJsonFake : IAsyncDisposable
         var answer = Answer(context.Request, body);
         context.Response.StatusCode = (int)answer.Status;
         context.Response.ContentType = _model.TargetPrefix is null ? "application/json" : "application/x-amz-json-1.1";
-        await context.Response.WriteAsync(answer.Body.ToJsonString());
+        var json = answer.Body;
+        if (_model.TargetPrefix is null && json["__type"]?.GetValue<string>() is { } code)
+        {
+            // REST-JSON: the error type travels in the header, the body keeps only the message.
+            context.Response.Headers["x-amzn-ErrorType"] = $"{code}:http://internal.amazon.com/coral/com.amazonaws.batch/";
+            json = new JsonObject { ["message"] = json["message"]?.DeepClone() };
+        }
+
+        await context.Response.WriteAsync(json.ToJsonString());
     }
 
     private FakeAnswer Answer(HttpRequest request, byte[] body)
@@ -133,9 +143,16 @@ public sealed class AwsJsonFake : IAsyncDisposable
         }
 
         Calls.Add((operation, (JsonObject)json!));
-        return _handlers.TryGetValue(operation, out var handler)
-            ? handler((JsonObject)json!)
-            : Reject(HttpStatusCode.NotImplemented, $"NotImplemented: the fake has no handler for {operation}");
+        if (!_handlers.TryGetValue(operation, out var handler))
+        {
+            return Reject(HttpStatusCode.NotImplemented, $"NotImplemented: the fake has no handler for {operation}");
+        }
+
+        var answer = handler((JsonObject)json!);
+        var outputProblems = answer.Status == HttpStatusCode.OK ? _model.ValidateOutput(operation, answer.Body) : [];
+        return outputProblems.Count == 0
+            ? answer
+            : Reject(HttpStatusCode.InternalServerError, $"FakeAnswerOutsideModel: the fake's {operation} answer does not match the model: {string.Join("; ", outputProblems)}");
     }
 
     private string? ResolveOperation(HttpRequest request, out string? problem)

@@ -11,10 +11,25 @@ namespace BatchSync.Aws.Fake;
 /// </summary>
 public sealed class SigV4Verifier(string accessKey, string secretKey, string region, string service, Func<DateTimeOffset> clock)
 {
+    /// <summary>How far x-amz-date may be from the service's clock.</summary>
+    public TimeSpan AllowedSkew { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Returns null when the signature is valid, else the reason AWS would give.</summary>
     public string? Verify(HttpRequest request, byte[] body)
+        => Verify(
+            request.Method,
+            request.Path.Value,
+            request.Query.SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))),
+            name => name == "host" ? request.Host.Value : request.Headers[name].ToString(),
+            body);
+
+    /// <summary>
+    /// Checks a request given by its parts (e.g. one serialized into a token rather than sent); <paramref name="header"/>
+    /// returns a header's value by lower-case name, or an empty string when it is absent.
+    /// </summary>
+    public string? Verify(string method, string? path, IEnumerable<KeyValuePair<string, string>> query, Func<string, string?> header, byte[] body)
     {
-        var authorization = request.Headers.Authorization.ToString();
+        var authorization = header("authorization") ?? "";
         if (!authorization.StartsWith("AWS4-HMAC-SHA256 ", StringComparison.Ordinal))
         {
             return "MissingAuthenticationToken: Request is missing Authentication Token";
@@ -38,13 +53,13 @@ public sealed class SigV4Verifier(string accessKey, string secretKey, string reg
             return $"InvalidSignatureException: Credential should be scoped to a valid region/service ('{region}'/'{service}'), not '{scope[2]}'/'{scope[3]}'";
         }
 
-        var amzDate = request.Headers["x-amz-date"].ToString();
+        var amzDate = header("x-amz-date") ?? "";
         if (!DateTimeOffset.TryParseExact(amzDate, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var signedAt))
         {
             return "IncompleteSignature: x-amz-date is missing or malformed";
         }
 
-        if ((clock() - signedAt).Duration() > TimeSpan.FromMinutes(5))
+        if ((clock() - signedAt).Duration() > AllowedSkew)
         {
             return "InvalidSignatureException: Signature expired";
         }
@@ -56,13 +71,12 @@ public sealed class SigV4Verifier(string accessKey, string secretKey, string reg
         }
 
         var canonical = new StringBuilder()
-            .Append(request.Method).Append('\n')
-            .Append(string.IsNullOrEmpty(request.Path.Value) ? "/" : request.Path.Value).Append('\n')
-            .Append(CanonicalQuery(request)).Append('\n');
+            .Append(method).Append('\n')
+            .Append(string.IsNullOrEmpty(path) ? "/" : path).Append('\n')
+            .Append(CanonicalQuery(query)).Append('\n');
         foreach (var name in names)
         {
-            var value = name == "host" ? request.Host.Value : request.Headers[name].ToString();
-            canonical.Append(name).Append(':').Append(value?.Trim()).Append('\n');
+            canonical.Append(name).Append(':').Append(header(name)?.Trim()).Append('\n');
         }
 
         canonical.Append('\n').Append(signedHeaders).Append('\n').Append(Hex(SHA256.HashData(body)));
@@ -74,8 +88,8 @@ public sealed class SigV4Verifier(string accessKey, string secretKey, string reg
             : "InvalidSignatureException: The request signature we calculated does not match the signature you provided.";
     }
 
-    private static string CanonicalQuery(HttpRequest request)
-        => string.Join('&', request.Query.SelectMany(q => q.Value.Select(v => (Name: Uri.EscapeDataString(q.Key), Value: Uri.EscapeDataString(v ?? ""))))
+    private static string CanonicalQuery(IEnumerable<KeyValuePair<string, string>> query)
+        => string.Join('&', query.Select(q => (Name: Uri.EscapeDataString(q.Key), Value: Uri.EscapeDataString(q.Value)))
             .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal).Select(p => $"{p.Name}={p.Value}"));
 
     private static byte[] Hmac(byte[] key, string data) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(data));

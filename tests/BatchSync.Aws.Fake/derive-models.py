@@ -1,8 +1,8 @@
 """Derives the compact AWS API model the fakes check requests against, from the official botocore service models.
 
 Usage: python3 derive-models.py <folder with aws-*.json botocore models> > aws-models.json
-Keeps, for the operations BatchSync calls, the input shapes and everything they reach: member names, types,
-required members, enum values and length/range limits. Documentation text is dropped.
+Keeps, for the operations BatchSync calls, the input and output shapes and everything they reach: member names,
+types, required members, enum values and length/range limits. Documentation text is dropped.
 """
 import json
 import sys
@@ -41,6 +41,9 @@ def main(folder):
             spec = model["operations"][op]
             ops[op] = {"method": spec["http"]["method"], "requestUri": spec["http"]["requestUri"], "input": spec["input"]["shape"]}
             reach(model["shapes"], spec["input"]["shape"], shapes)
+            if "output" in spec:
+                ops[op]["output"] = spec["output"]["shape"]
+                reach(model["shapes"], spec["output"]["shape"], shapes)
         services[meta["endpointPrefix"]] = {
             "protocol": meta["protocol"],
             "targetPrefix": meta.get("targetPrefix"),

@@ -25,6 +25,12 @@ internal static class CopyJobRunner
         var decorator = dollar >= 0 ? destinationName[(dollar + 1)..] : null;
         var tableName = dollar >= 0 ? destinationName[..dollar] : destinationName;
         var writeDisposition = copy["writeDisposition"]?.GetValue<string>() ?? "WRITE_EMPTY";
+        if (writeDisposition is not ("WRITE_TRUNCATE" or "WRITE_APPEND" or "WRITE_EMPTY"))
+        {
+            // JobConfigurationTableCopy.writeDisposition lists these three only; WRITE_TRUNCATE_DATA is a load/query option.
+            throw GoogleErrorException.Invalid($"Invalid value for writeDisposition: {writeDisposition} is not supported by copy jobs.");
+        }
+
         var destination = state.Table(projectId, datasetId, tableName);
         if (destination is null)
         {
@@ -64,8 +70,10 @@ internal static class CopyJobRunner
             case "WRITE_EMPTY" when inTarget.Count > 0:
                 throw JobFailedException.Single("duplicate", $"Already Exists: Table {projectId}:{datasetId}.{destinationName}");
             case "WRITE_TRUNCATE" when decorator is null:
+                // "uses the schema and table constraints from the source table" (JobConfigurationTableCopy).
                 destination.Rows = rows;
                 destination.Schema = [.. source.Schema];
+                destination.TableConstraints = source.TableConstraints?.DeepClone().AsObject();
                 break;
             case "WRITE_TRUNCATE":
                 destination.Rows = [.. destination.Rows.Where(row => row.PartitionId != decorator), .. rows];

@@ -28,7 +28,7 @@ internal sealed class FakeBigQueryServer : IAsyncDisposable
     {
         _app = app;
         var tables = new DatasetAndTableHandlers(State, _model, Clock, new MetadataRateLimiter(Clock));
-        var jobs = new JobHandlers(State, _model, Clock, Options);
+        var jobs = new JobHandlers(State, _model, Clock, Options, Faults);
         _uploads = new UploadHandlers(jobs, Faults);
         _routes =
         [
@@ -47,8 +47,8 @@ internal sealed class FakeBigQueryServer : IAsyncDisposable
 
     public const string Token = "fake-token-7c1f";
 
-    /// <summary>The one bearer token this instance accepts.</summary>
-    public string AcceptedToken { get; private init; } = Token;
+    /// <summary>Whether a bearer token is one this instance accepts.</summary>
+    private Func<string, bool> AcceptsToken { get; init; } = token => token == Token;
 
     public Uri BaseUri { get; private set; } = null!;
 
@@ -65,14 +65,23 @@ internal sealed class FakeBigQueryServer : IAsyncDisposable
 
     public int UploadChunksReceived => _uploads.ChunksReceived;
 
+    /// <summary>
+    /// Called with each request ("METHOD path" and its body) after the fake acted on it and before it answers: a test
+    /// can kill the client there, so the client dies with the effect done and no answer seen.
+    /// </summary>
+    public Action<string, string>? AfterEachRequest { get; set; }
+
     /// <param name="acceptedToken">The bearer token requests must carry (default <see cref="Token"/>).</param>
-    public static async Task<FakeBigQueryServer> StartAsync(string acceptedToken = Token)
+    public static Task<FakeBigQueryServer> StartAsync(string acceptedToken = Token) => StartAsync(token => token == acceptedToken);
+
+    /// <param name="acceptsToken">Whether a bearer token is valid (e.g. issued by a fake token service and unexpired).</param>
+    public static async Task<FakeBigQueryServer> StartAsync(Func<string, bool> acceptsToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var server = new FakeBigQueryServer(app) { AcceptedToken = acceptedToken };
+        var server = new FakeBigQueryServer(app) { AcceptsToken = acceptsToken };
         app.Run(server.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -125,6 +134,7 @@ internal sealed class FakeBigQueryServer : IAsyncDisposable
             response = new FakeResponse(ex.Status, ex.ToJson());
         }
 
+        AfterEachRequest?.Invoke($"{context.Request.Method} {context.Request.Path}", System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
         if (response is null)
         {
             context.Abort();
@@ -154,7 +164,8 @@ internal sealed class FakeBigQueryServer : IAsyncDisposable
             throw new GoogleErrorException(fault.Status, fault.Reason, $"Injected fault: {fault.Reason}");
         }
 
-        if (context.Request.Headers.Authorization.ToString() != $"Bearer {AcceptedToken}")
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal) || !AcceptsToken(authorization["Bearer ".Length..]))
         {
             throw new GoogleErrorException(401, "required", "Request is missing required authentication credential. Expected OAuth 2 access token.");
         }

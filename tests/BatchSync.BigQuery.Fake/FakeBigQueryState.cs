@@ -25,6 +25,9 @@ internal sealed class FakeBigQueryState
     /// <summary>"project.jobId" → job.</summary>
     public Dictionary<string, FakeJob> Jobs { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>"project.dataset.table/yyyy-MM-dd" → load jobs that table took that day (UTC), failed ones included.</summary>
+    public Dictionary<string, int> LoadJobsPerTableDay { get; } = new(StringComparer.Ordinal);
+
     public FakeTable? Table(string projectId, string datasetId, string tableName) =>
         Tables.GetValueOrDefault($"{projectId}.{datasetId}.{tableName}");
 

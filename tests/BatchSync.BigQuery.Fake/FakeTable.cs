@@ -3,8 +3,22 @@ using System.Text.Json.Nodes;
 
 namespace BatchSync.BigQuery.Fake;
 
-/// <summary>A column as the fake stores it: the type in its standard name (INT64, not INTEGER).</summary>
-internal sealed record FakeColumn(string Name, string Type, string Mode);
+/// <summary>
+/// A column as the fake stores it: the type in its standard name (INT64, not INTEGER), and the field resource as it
+/// was sent (description, policyTags, maxLength, …), which tables.get returns unchanged.
+/// </summary>
+internal sealed record FakeColumn(string Name, string Type, string Mode)
+{
+    public JsonObject? Field { get; init; }
+
+    public JsonObject ToJson()
+    {
+        var field = Field?.DeepClone().AsObject() ?? new JsonObject { ["name"] = Name };
+        field["type"] = FakeTable.LegacyName(Type);
+        field["mode"] = Mode;
+        return field;
+    }
+}
 
 /// <summary>A stored row: values in canonical text (null = SQL NULL), keyed by column name, plus its partition.</summary>
 internal sealed record FakeRow(IReadOnlyDictionary<string, string?> Values, string? PartitionId);
@@ -27,6 +41,9 @@ internal sealed class FakeTable(string projectId, string datasetId, string table
     public List<string> Clustering { get; set; } = [];
 
     public string? Description { get; set; }
+
+    /// <summary>Table.tableConstraints (primary and foreign keys) as sent.</summary>
+    public JsonObject? TableConstraints { get; set; }
 
     public string? ExpirationTime { get; set; }
 
@@ -51,7 +68,7 @@ internal sealed class FakeTable(string projectId, string datasetId, string table
             ["kind"] = "bigquery#table",
             ["id"] = $"{ProjectId}:{DatasetId}.{TableName}",
             ["tableReference"] = new JsonObject { ["projectId"] = ProjectId, ["datasetId"] = DatasetId, ["tableId"] = TableName },
-            ["schema"] = new JsonObject { ["fields"] = new JsonArray(Schema.Select(column => (JsonNode)new JsonObject { ["name"] = column.Name, ["type"] = LegacyName(column.Type), ["mode"] = column.Mode }).ToArray()) },
+            ["schema"] = new JsonObject { ["fields"] = new JsonArray(Schema.Select(column => (JsonNode)column.ToJson()).ToArray()) },
             ["numRows"] = Rows.Count.ToString(CultureInfo.InvariantCulture),
             ["creationTime"] = Created.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
             ["type"] = "TABLE",
@@ -59,6 +76,11 @@ internal sealed class FakeTable(string projectId, string datasetId, string table
         if (Description is not null)
         {
             json["description"] = Description;
+        }
+
+        if (TableConstraints is not null)
+        {
+            json["tableConstraints"] = TableConstraints.DeepClone();
         }
 
         if (TimePartitioning is not null)
@@ -85,7 +107,7 @@ internal sealed class FakeTable(string projectId, string datasetId, string table
     }
 
     /// <summary>BigQuery's API reports the legacy SQL names for some standard types.</summary>
-    private static string LegacyName(string type) => type switch
+    public static string LegacyName(string type) => type switch
     {
         "INT64" => "INTEGER",
         "FLOAT64" => "FLOAT",

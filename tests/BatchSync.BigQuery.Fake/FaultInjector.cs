@@ -6,6 +6,7 @@ namespace BatchSync.BigQuery.Fake;
 internal sealed class FaultInjector
 {
     private readonly ConcurrentQueue<Fault> _faults = new();
+    private readonly ConcurrentQueue<JobFailure> _jobFailures = new();
     private int _uploadDrops;
     private bool _dropAfterStoring;
 
@@ -23,6 +24,19 @@ internal sealed class FaultInjector
     {
         _uploadDrops = count;
         _dropAfterStoring = afterStoring;
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> jobs of <paramref name="kind"/> (load, copy, query) are accepted (200, job
+    /// created) and then finish DONE with this errorResult, as BigQuery reports a job that failed while it ran:
+    /// transient reasons (backendError, internalError) as much as permanent ones. The job id stays taken.
+    /// </summary>
+    public void FailNextJobs(string kind, int count, string reason, string message)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _jobFailures.Enqueue(new JobFailure(kind, reason, message));
+        }
     }
 
     public int Injected { get; private set; }
@@ -50,6 +64,19 @@ internal sealed class FaultInjector
         Injected++;
         return _dropAfterStoring;
     }
+
+    internal JobFailure? TakeJobFailure(string kind)
+    {
+        if (_jobFailures.TryPeek(out var failure) && failure.Kind == kind && _jobFailures.TryDequeue(out failure))
+        {
+            Injected++;
+            return failure;
+        }
+
+        return null;
+    }
+
+    internal sealed record JobFailure(string Kind, string Reason, string Message);
 
     internal sealed record Fault(string PathContains, string? Method, int Status, string Reason);
 }

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace BatchSync.BigQuery.Fake;
 
 /// <summary>jobs.insert (metadata and upload endpoints) and jobs.get. Jobs run at once; polls can be made to wait.</summary>
-internal sealed partial class JobHandlers(FakeBigQueryState state, ApiModel model, TimeProvider clock, FakeBigQueryOptions options)
+internal sealed partial class JobHandlers(FakeBigQueryState state, ApiModel model, TimeProvider clock, FakeBigQueryOptions options, FaultInjector faults)
 {
     public FakeResponse Insert(FakeRequest request)
     {
@@ -109,6 +109,17 @@ internal sealed partial class JobHandlers(FakeBigQueryState state, ApiModel mode
         };
         try
         {
+            var kind = new[] { "load", "copy", "query", "extract" }.First(name => configuration[name] is not null);
+            if (configuration["load"] is JsonObject quoted)
+            {
+                CountLoadJob(quoted, now);
+            }
+
+            if (faults.TakeJobFailure(kind) is { } failure)
+            {
+                throw JobFailedException.Single(failure.Reason, failure.Message);
+            }
+
             var result = configuration["load"] is JsonObject load ? LoadJobRunner.Run(state, load, location, upload ?? [], now)
                 : configuration["copy"] is JsonObject copy ? CopyJobRunner.Run(state, copy, location, now)
                 : configuration["query"] is JsonObject query ? MergeJobRunner.Run(state, query, location, now)
@@ -140,6 +151,18 @@ internal sealed partial class JobHandlers(FakeBigQueryState state, ApiModel mode
         }
 
         return answer;
+    }
+
+    /// <summary>Every load job counts against its table's daily quota, whether it then succeeds or fails.</summary>
+    private void CountLoadJob(JsonObject load, DateTimeOffset now)
+    {
+        var table = load["destinationTable"];
+        var key = $"{table?["projectId"]}.{table?["datasetId"]}.{table?["tableId"]?.GetValue<string>().Split('$')[0]}/{now.UtcDateTime:yyyy-MM-dd}";
+        var count = state.LoadJobsPerTableDay[key] = state.LoadJobsPerTableDay.GetValueOrDefault(key) + 1;
+        if (count > options.LoadJobsPerTablePerDay)
+        {
+            throw JobFailedException.Single("quotaExceeded", "Quota exceeded: Your table exceeded quota for imports or query appends per table. For more information, see https://cloud.google.com/bigquery/docs/troubleshoot-quotas");
+        }
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,1024}$")]

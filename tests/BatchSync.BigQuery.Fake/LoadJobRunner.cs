@@ -29,7 +29,8 @@ internal static class LoadJobRunner
         var existing = state.Table(projectId, datasetId, tableName);
         var schema = load["schema"] is { } schemaNode ? TableResources.ReadSchema(schemaNode, "Load configuration") : existing?.Schema
             ?? throw GoogleErrorException.Invalid("No schema specified on job or table.");
-        if (existing is not null)
+        var writeDisposition = load["writeDisposition"]?.GetValue<string>() ?? "WRITE_APPEND";
+        if (existing is not null && writeDisposition != "WRITE_TRUNCATE")
         {
             CheckSchemaMatches(existing, schema);
         }
@@ -38,12 +39,18 @@ internal static class LoadJobRunner
         var preserveControl = load["preserveAsciiControlCharacters"]?.GetValue<bool>() ?? false;
         var rows = Parse(data, schema, load["allowQuotedNewlines"]?.GetValue<bool>() ?? false, preserveControl);
 
-        var writeDisposition = load["writeDisposition"]?.GetValue<string>() ?? "WRITE_APPEND";
         var table = existing ?? CreateIfAllowed(state, load, projectId, datasetId, tableName, schema, now);
         var stored = rows.Select(values => new FakeRow(values, PartitionIds.Of(table, values, null, now))).ToList();
         switch (writeDisposition)
         {
             case "WRITE_TRUNCATE":
+                // JobConfigurationLoad.writeDisposition: "overwrites the data, removes the constraints and uses the schema from the load job".
+                table.Rows = stored;
+                table.Schema = schema;
+                table.TableConstraints = null;
+                break;
+            case "WRITE_TRUNCATE_DATA":
+                // "overwrites the data, but keeps the constraints and schema of the existing table".
                 table.Rows = stored;
                 break;
             case "WRITE_EMPTY" when table.Rows.Count > 0:

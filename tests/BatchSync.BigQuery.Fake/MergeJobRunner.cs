@@ -26,7 +26,12 @@ internal static partial class MergeJobRunner
 
         var target = Resolve(state, match.Groups["target"].Value, location);
         var source = Resolve(state, match.Groups["source"].Value, location);
-        var keys = Split(match.Groups["on"].Value, @"\s+AND\s+").Select(condition => ParsePair(condition, KeyConditionRegex())).ToList();
+        var keys = ParseKeyConditions(match.Groups["on"].Value);
+        if (match.Groups["partition"].Success)
+        {
+            FailOnDuplicateKeys(source, Split(match.Groups["partition"].Value, ",").Select(Unquote).ToList(), Regex.Unescape(match.Groups["error"].Value));
+        }
+
         var sets = match.Groups["set"].Success ? Split(match.Groups["set"].Value, ",").Select(assignment => ParsePair(assignment, AssignmentRegex())).ToList() : [];
         var insertColumns = Split(match.Groups["cols"].Value, ",").Select(Unquote).ToList();
         var insertValues = Split(match.Groups["vals"].Value, ",").Select(value => Unquote(value.Trim().StartsWith("S.", StringComparison.Ordinal) ? value.Trim()[2..] : throw Invalid($"Unsupported INSERT value {value}"))).ToList();
@@ -35,7 +40,7 @@ internal static partial class MergeJobRunner
             throw Invalid("The number of INSERT columns does not match the number of values.");
         }
 
-        foreach (var (targetColumn, sourceColumn) in keys.Concat(sets).Concat(insertColumns.Zip(insertValues)))
+        foreach (var (targetColumn, sourceColumn) in keys.Select(key => (key.Target, key.Source)).Concat(sets).Concat(insertColumns.Zip(insertValues)))
         {
             var t = target.Column(targetColumn) ?? throw Invalid($"Unrecognized name: {targetColumn}");
             var s = source.Column(sourceColumn) ?? throw Invalid($"Unrecognized name: {sourceColumn}");
@@ -56,14 +61,14 @@ internal static partial class MergeJobRunner
         };
     }
 
-    private static long Execute(FakeTable target, FakeTable source, List<(string Target, string Source)> keys, List<(string Target, string Source)> sets, List<(string Target, string Source)> inserts, bool deleteMissing, DateTimeOffset now)
+    private static long Execute(FakeTable target, FakeTable source, List<KeyCondition> keys, List<(string Target, string Source)> sets, List<(string Target, string Source)> inserts, bool deleteMissing, DateTimeOffset now)
     {
         var result = new List<FakeRow>();
         var matchedSources = new HashSet<int>();
         long affected = 0;
         foreach (var row in target.Rows)
         {
-            var matches = Enumerable.Range(0, source.Rows.Count).Where(i => keys.All(key => row.Values.GetValueOrDefault(key.Target) is { } value && value == source.Rows[i].Values.GetValueOrDefault(key.Source))).ToList();
+            var matches = Enumerable.Range(0, source.Rows.Count).Where(i => keys.All(key => key.Matches(row, source.Rows[i]))).ToList();
             if (matches.Count > 1)
             {
                 throw JobFailedException.Single("invalidQuery", "UPDATE/MERGE must match at most one source row for each target row");
@@ -113,6 +118,46 @@ internal static partial class MergeJobRunner
         return affected;
     }
 
+    /// <summary>
+    /// The source subquery's QUALIFY IF(COUNT(*) OVER (PARTITION BY keys) > 1, ERROR(message), TRUE): window
+    /// partitions group NULLs together, and ERROR() fails the whole statement with its message.
+    /// </summary>
+    private static void FailOnDuplicateKeys(FakeTable source, List<string> partition, string message)
+    {
+        foreach (var column in partition)
+        {
+            _ = source.Column(column) ?? throw Invalid($"Unrecognized name: {column}");
+        }
+
+        var duplicated = source.Rows.GroupBy(row => string.Join("\u0001", partition.Select(column => row.Values.GetValueOrDefault(column) is { } value ? "v" + value : "null"))).Any(group => group.Count() > 1);
+        if (duplicated)
+        {
+            throw JobFailedException.Single("invalidQuery", message);
+        }
+    }
+
+    /// <summary>
+    /// Key conditions joined by AND: <c>T.`k` = S.`k`</c>, which never matches NULL (as in BigQuery), or the
+    /// NULL-safe <c>(T.`k` = S.`k` OR (T.`k` IS NULL AND S.`k` IS NULL))</c>.
+    /// </summary>
+    private static List<KeyCondition> ParseKeyConditions(string on)
+    {
+        var conditions = new List<KeyCondition>();
+        var position = 0;
+        foreach (Match condition in KeyConditionRegex().Matches(on))
+        {
+            if (condition.Index != position)
+            {
+                break;
+            }
+
+            position = condition.Index + condition.Length;
+            conditions.Add(new KeyCondition(condition.Groups["t"].Value, condition.Groups["s"].Value, condition.Groups["nullsafe"].Success));
+        }
+
+        return position == on.Length && conditions.Count > 0 ? conditions : throw Invalid($"Unsupported expression: {on.Trim()}");
+    }
+
     private static FakeTable Resolve(FakeBigQueryState state, string quoted, string location)
     {
         var parts = QuotedNameRegex().Matches(quoted).Select(match => match.Groups[1].Value).ToList();
@@ -138,11 +183,20 @@ internal static partial class MergeJobRunner
 
     private static string TableColumnName(this FakeColumn column) => column.Name;
 
-    [GeneratedRegex(@"^\s*MERGE\s+INTO\s+(?<target>`[^`]+`\.`[^`]+`\.`[^`]+`)\s+AS\s+T\s+USING\s+(?<source>`[^`]+`\.`[^`]+`\.`[^`]+`)\s+AS\s+S\s+ON\s+(?<on>.+?)\s+(WHEN\s+MATCHED\s+THEN\s+UPDATE\s+SET\s+(?<set>.+?)\s+)?WHEN\s+NOT\s+MATCHED\s+THEN\s+INSERT\s*\((?<cols>[^)]*)\)\s*VALUES\s*\((?<vals>[^)]*)\)(?<delete>\s+WHEN\s+NOT\s+MATCHED\s+BY\s+SOURCE\s+THEN\s+DELETE)?\s*;?\s*$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^\s*MERGE\s+INTO\s+(?<target>`[^`]+`\.`[^`]+`\.`[^`]+`)\s+AS\s+T\s+USING\s+(?:(?<source>`[^`]+`\.`[^`]+`\.`[^`]+`)|\(\s*SELECT\s+\*\s+FROM\s+(?<source>`[^`]+`\.`[^`]+`\.`[^`]+`)\s+WHERE\s+TRUE\s+QUALIFY\s+IF\(\s*COUNT\(\*\)\s+OVER\s+\(\s*PARTITION\s+BY\s+(?<partition>[^)]+)\)\s*>\s*1\s*,\s*ERROR\(\s*'(?<error>(?:[^'\\]|\\.)*)'\s*\)\s*,\s*TRUE\s*\)\s*\))\s+AS\s+S\s+ON\s+(?<on>.+?)\s+(WHEN\s+MATCHED\s+THEN\s+UPDATE\s+SET\s+(?<set>.+?)\s+)?WHEN\s+NOT\s+MATCHED\s+THEN\s+INSERT\s*\((?<cols>[^)]*)\)\s*VALUES\s*\((?<vals>[^)]*)\)(?<delete>\s+WHEN\s+NOT\s+MATCHED\s+BY\s+SOURCE\s+THEN\s+DELETE)?\s*;?\s*$", RegexOptions.Singleline)]
     private static partial Regex MergeRegex();
 
-    [GeneratedRegex(@"^T\.`(?<t>[^`]+)`\s*=\s*S\.`(?<s>[^`]+)`$")]
+    [GeneratedRegex(@"\G\s*(?:AND\s+)?(?:\(T\.`(?<t>[^`]+)`\s*=\s*S\.`(?<s>[^`]+)`\s+OR\s+\(T\.`\k<t>`\s+IS\s+NULL\s+AND\s+S\.`\k<s>`\s+IS\s+NULL\)\)(?<nullsafe>)|T\.`(?<t>[^`]+)`\s*=\s*S\.`(?<s>[^`]+)`)\s*")]
     private static partial Regex KeyConditionRegex();
+
+    private sealed record KeyCondition(string Target, string Source, bool NullSafe)
+    {
+        public bool Matches(FakeRow target, FakeRow source)
+        {
+            var (left, right) = (target.Values.GetValueOrDefault(Target), source.Values.GetValueOrDefault(Source));
+            return left is null || right is null ? NullSafe && left is null && right is null : left == right;
+        }
+    }
 
     [GeneratedRegex(@"^`(?<t>[^`]+)`\s*=\s*S\.`(?<s>[^`]+)`$")]
     private static partial Regex AssignmentRegex();

@@ -31,7 +31,7 @@ internal static partial class TableResources
                 throw GoogleErrorException.Invalid($"The fake does not model {type} fields ({name}).");
             }
 
-            columns.Add(new FakeColumn(name, type, field["mode"]?.GetValue<string>() ?? "NULLABLE"));
+            columns.Add(new FakeColumn(name, type, field["mode"]?.GetValue<string>() ?? "NULLABLE") { Field = field.DeepClone().AsObject() });
         }
 
         return columns;
@@ -56,6 +56,7 @@ internal static partial class TableResources
             Created = now,
             Schema = ReadSchema(body["schema"], $"Table {tableName}"),
             Description = body["description"]?.GetValue<string>(),
+            TableConstraints = body["tableConstraints"]?.DeepClone().AsObject(),
             ExpirationTime = body["expirationTime"]?.ToString(),
             TimePartitioning = body["timePartitioning"]?.DeepClone().AsObject(),
             RangePartitioning = body["rangePartitioning"]?.DeepClone().AsObject(),
@@ -114,7 +115,11 @@ internal static partial class TableResources
         }
     }
 
-    /// <summary>A schema patch may add NULLABLE (or REPEATED) columns and relax REQUIRED to NULLABLE; nothing else.</summary>
+    /// <summary>
+    /// A schema patch may add NULLABLE (or REPEATED) columns and relax REQUIRED to NULLABLE; nothing else. The sent
+    /// fields replace the stored ones whole, as tables.patch replaces the schema it is given: a field sent without its
+    /// description or policyTags loses them.
+    /// </summary>
     public static void ApplySchemaPatch(FakeTable table, JsonNode schema)
     {
         var patched = ReadSchema(schema, $"Table {table.TableName}");

@@ -1,3 +1,4 @@
+using BatchSync.Core.Workflows.Model;
 using BatchSync.BigQuery.Finishing;
 using BatchSync.BigQuery.Http;
 using BatchSync.BigQuery.Jobs;
@@ -22,9 +23,9 @@ public sealed class FinishTableTests
     private static async Task SeedDestinationAsync(BigQueryTestEnvironment env, string table, TableDefinition definition, string csv)
     {
         var spec = Spec(table, definition, LoadMode.Replace, "seed");
-        await env.Warehouse.EnsureDestinationAsync(spec, CancellationToken.None);
+        await env.Destination.EnsureDestinationAsync(spec, CancellationToken.None);
         var rows = await env.StageAsync(table + "_seed", definition, "seed", csv);
-        await env.Warehouse.FinishTableAsync(spec, Table(table + "_seed"), rows, CancellationToken.None);
+        await env.Destination.LandStagingAsync(spec, Table(table + "_seed"), rows, CancellationToken.None);
     }
 
     [Fact]
@@ -33,13 +34,13 @@ public sealed class FinishTableTests
         await using var env = await StartAsync();
         var rows = await env.StageAsync("orders_stage", Orders, "run-1", "1,2026-11-20,1.5\n", "2,2026-11-21,2\n");
 
-        var result = await env.Warehouse.FinishTableAsync(Spec("orders", Orders, LoadMode.Replace), Table("orders_stage"), rows, CancellationToken.None);
+        var result = await env.Destination.LandStagingAsync(Spec("orders", Orders, LoadMode.Replace), Table("orders_stage"), rows, CancellationToken.None);
 
         Assert.Equal(2, result.StagedRows);
         Assert.True(result.StagingDropped);
         Assert.Null(env.StoredTable("orders_stage"));
         Assert.Equal(["1,2026-11-20,1.5", "2,2026-11-21,2"], Lines(env.Rows("orders")));
-        var table = await env.Warehouse.Tables.GetAsync(Table("orders"), CancellationToken.None);
+        var table = await env.Destination.Tables.GetAsync(Table("orders"), CancellationToken.None);
         Assert.Equal(new TimePartitioning(TimePartitioningType.Day, "day"), table!.Definition.TimePartitioning);
         Assert.Equal(["id"], table.Definition.Clustering);
         Assert.Null(table.Definition.ExpirationTime);
@@ -52,7 +53,7 @@ public sealed class FinishTableTests
         await SeedDestinationAsync(env, "orders", Orders, "1,2026-11-01,9\n7,2026-11-02,9\n");
         var rows = await env.StageAsync("orders_stage", Orders, "run-2", "1,2026-11-20,1.5\n2,2026-11-21,2\n");
 
-        await env.Warehouse.FinishTableAsync(Spec("orders", Orders, LoadMode.Replace, "run-2"), Table("orders_stage"), rows, CancellationToken.None);
+        await env.Destination.LandStagingAsync(Spec("orders", Orders, LoadMode.Replace, "run-2"), Table("orders_stage"), rows, CancellationToken.None);
 
         Assert.Equal(["1,2026-11-20,1.5", "2,2026-11-21,2"], Lines(env.Rows("orders")));
         Assert.Equal("time(type:DAY,field:day)", env.StoredTable("orders")!.PartitioningSpec);
@@ -66,9 +67,9 @@ public sealed class FinishTableTests
         var rows = await env.StageAsync("orders_stage", Orders, "run-3", "2,2026-11-20,1\n3,2026-11-21,2\n");
         // The first attempt lands the rows but dies before dropping staging (the drop fails here).
         env.Fake.Faults.FailNext("/tables/orders_stage", 1, 403, "accessDenied", "DELETE");
-        var first = await env.Warehouse.FinishTableAsync(Spec("orders", Orders, LoadMode.Append, "run-3"), Table("orders_stage"), rows, CancellationToken.None);
+        var first = await env.Destination.LandStagingAsync(Spec("orders", Orders, LoadMode.Append, "run-3"), Table("orders_stage"), rows, CancellationToken.None);
 
-        var second = await env.NewWarehouse().FinishTableAsync(Spec("orders", Orders, LoadMode.Append, "run-3"), Table("orders_stage"), rows, CancellationToken.None);
+        var second = await env.NewDestination().LandStagingAsync(Spec("orders", Orders, LoadMode.Append, "run-3"), Table("orders_stage"), rows, CancellationToken.None);
 
         Assert.False(first.StagingDropped);
         Assert.True(second.StagingDropped);
@@ -86,22 +87,22 @@ public sealed class FinishTableTests
         var rows = await env.StageAsync("orders_stage", Orders, "run-4", "2,2026-11-02,20\n3,2026-11-03,30\n4,2026-11-04,40\n");
         var spec = Spec("orders", Orders, LoadMode.Merge, "run-4") with { KeyColumns = ["id"], DeleteMissing = deleteMissing };
 
-        await env.Warehouse.FinishTableAsync(spec, Table("orders_stage"), rows, CancellationToken.None);
+        await env.Destination.LandStagingAsync(spec, Table("orders_stage"), rows, CancellationToken.None);
 
         Assert.Equal(expected, Lines(env.Rows("orders")));
     }
 
     [Fact]
-    public async Task Merge_with_duplicate_keys_in_the_new_data_fails_with_BigQuerys_message()
+    public async Task Merge_with_duplicate_keys_in_the_new_data_fails_with_a_message_naming_the_key()
     {
         await using var env = await StartAsync();
         await SeedDestinationAsync(env, "orders", Orders, "1,2026-11-01,10\n");
         var rows = await env.StageAsync("orders_stage", Orders, "run-5", "1,2026-11-02,20\n1,2026-11-03,30\n");
         var spec = Spec("orders", Orders, LoadMode.Merge, "run-5") with { KeyColumns = ["id"] };
 
-        var error = await Assert.ThrowsAsync<BigQueryException>(() => env.Warehouse.FinishTableAsync(spec, Table("orders_stage"), rows, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<BigQueryException>(() => env.Destination.LandStagingAsync(spec, Table("orders_stage"), rows, CancellationToken.None));
 
-        Assert.Contains("must match at most one source row", error.Message, StringComparison.Ordinal);
+        Assert.Contains("more than one row for one key (id)", error.Message, StringComparison.Ordinal);
         Assert.Equal(["1,2026-11-01,10"], Lines(env.Rows("orders")));
     }
 
@@ -112,7 +113,7 @@ public sealed class FinishTableTests
         await SeedDestinationAsync(env, "orders", Orders, "1,2026-11-20,1\n2,2026-11-21,1\n3,2026-11-21,1\n");
         var rows = await env.StageAsync("orders_stage", Orders, "run-6", "4,2026-11-21,5\n");
 
-        await env.Warehouse.FinishTableAsync(Spec("orders$20261121", Orders, LoadMode.DeleteInAdvance, "run-6"), Table("orders_stage"), rows, CancellationToken.None);
+        await env.Destination.LandStagingAsync(Spec("orders$20261121", Orders, LoadMode.DeleteInAdvance, "run-6"), Table("orders_stage"), rows, CancellationToken.None);
 
         Assert.Equal(["1,2026-11-20,1", "4,2026-11-21,5"], Lines(env.Rows("orders")));
     }
@@ -124,7 +125,7 @@ public sealed class FinishTableTests
         await SeedDestinationAsync(env, "orders", Orders, "1,2026-11-21,1\n");
         var rows = await env.StageAsync("orders_stage", Orders, "run-7", "4,2026-11-22,5\n");
 
-        var error = await Assert.ThrowsAsync<BigQueryException>(() => env.Warehouse.FinishTableAsync(Spec("orders$20261121", Orders, LoadMode.DeleteInAdvance, "run-7"), Table("orders_stage"), rows, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<BigQueryException>(() => env.Destination.LandStagingAsync(Spec("orders$20261121", Orders, LoadMode.DeleteInAdvance, "run-7"), Table("orders_stage"), rows, CancellationToken.None));
 
         Assert.Contains("different partitions", error.Message, StringComparison.Ordinal);
         Assert.Equal(["1,2026-11-21,1"], Lines(env.Rows("orders")));
@@ -138,7 +139,7 @@ public sealed class FinishTableTests
         await SeedDestinationAsync(env, "orders_20261121", plain, "1,2026-11-21,1\n");
         var rows = await env.StageAsync("orders_stage", plain, "run-8", "2,2026-11-21,2\n3,2026-11-21,3\n");
 
-        await env.Warehouse.FinishTableAsync(Spec("orders_20261121", plain, LoadMode.DeleteInAdvance, "run-8"), Table("orders_stage"), rows, CancellationToken.None);
+        await env.Destination.LandStagingAsync(Spec("orders_20261121", plain, LoadMode.DeleteInAdvance, "run-8"), Table("orders_stage"), rows, CancellationToken.None);
 
         Assert.Equal(["2,2026-11-21,2", "3,2026-11-21,3"], Lines(env.Rows("orders_20261121")));
     }
@@ -150,7 +151,7 @@ public sealed class FinishTableTests
         await SeedDestinationAsync(env, "orders", Orders, "1,2026-11-01,9\n");
         var rows = await env.StageAsync("orders_stage", Orders, "run-9", "2,2026-11-20,1\n");
 
-        var error = await Assert.ThrowsAsync<RowCountMismatchException>(() => env.Warehouse.FinishTableAsync(Spec("orders", Orders, LoadMode.Replace, "run-9"), Table("orders_stage"), rows + 1, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<RowCountMismatchException>(() => env.Destination.LandStagingAsync(Spec("orders", Orders, LoadMode.Replace, "run-9"), Table("orders_stage"), rows + 1, CancellationToken.None));
 
         Assert.Equal(2, error.SourceRows);
         Assert.Equal(1, error.LoadedRows);
@@ -163,10 +164,10 @@ public sealed class FinishTableTests
         await using var env = await StartAsync();
         await SeedDestinationAsync(env, "orders", Orders, "1,2026-11-01,9\n");
         var staging = Table("orders_stage");
-        await env.Warehouse.CreateStagingTableAsync(staging, Orders, TimeSpan.FromDays(1), CancellationToken.None);
-        await env.Warehouse.LoadPartAsync(staging, Gzip.Opener(Gzip.Compress("2,2026-11-20,1\n")), JobIds.Create("run-10", "orders", 0, "load"), Orders.Schema, CancellationToken.None);
+        await env.Destination.CreateStagingTableAsync(staging, Orders, TimeSpan.FromDays(1), CancellationToken.None);
+        await env.Destination.LoadPartAsync(staging, Gzip.Opener(Gzip.Compress("2,2026-11-20,1\n")), JobIds.Create("run-10", "orders", 0, "load"), Orders.Schema, CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<BigQueryException>(() => env.Warehouse.LoadPartAsync(staging, Gzip.Opener(Gzip.Compress("3,2026-11-20,1\n4,not-a-date,1\n")), JobIds.Create("run-10", "orders", 1, "load"), Orders.Schema, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<BigQueryException>(() => env.Destination.LoadPartAsync(staging, Gzip.Opener(Gzip.Compress("3,2026-11-20,1\n4,not-a-date,1\n")), JobIds.Create("run-10", "orders", 1, "load"), Orders.Schema, CancellationToken.None));
 
         Assert.Contains("Could not parse 'not-a-date' as DATE for field day", error.Message, StringComparison.Ordinal);
         Assert.Single(env.Rows("orders_stage"));

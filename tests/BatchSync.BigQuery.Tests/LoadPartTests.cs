@@ -40,8 +40,8 @@ public sealed class LoadPartTests
         Assert.True(firstBytes.Length > 2 * 256 * 1024, "the first part must need several chunks");
         var staging = Table("stage_people");
 
-        var loaded1 = await env.Warehouse.LoadPartAsync(staging, Gzip.Opener(firstBytes), JobIds.Create("r", "people", 0, "load"), People.Schema, CancellationToken.None);
-        var loaded2 = await env.Warehouse.LoadPartAsync(staging, Gzip.Opener(Gzip.Compress(second)), JobIds.Create("r", "people", 1, "load"), People.Schema, CancellationToken.None);
+        var loaded1 = await env.Destination.LoadPartAsync(staging, Gzip.Opener(firstBytes), JobIds.Create("r", "people", 0, "load"), People.Schema, CancellationToken.None);
+        var loaded2 = await env.Destination.LoadPartAsync(staging, Gzip.Opener(Gzip.Compress(second)), JobIds.Create("r", "people", 1, "load"), People.Schema, CancellationToken.None);
 
         Assert.Equal(12000, loaded1);
         Assert.Equal(10, loaded2);
@@ -56,7 +56,7 @@ public sealed class LoadPartTests
     {
         await using var env = await StartAsync();
         var schema = Schema(("s", BigQueryType.String), ("n", BigQueryType.Int64), ("d", BigQueryType.Date));
-        var rows = await env.Warehouse.LoadPartAsync(Table("nulls"), Gzip.Opener(Gzip.Compress(",,\n\"\",\"\",\"\"\nx,1,2026-11-21\n")), "nulls_job", schema, CancellationToken.None);
+        var rows = await env.Destination.LoadPartAsync(Table("nulls"), Gzip.Opener(Gzip.Compress(",,\n\"\",\"\",\"\"\nx,1,2026-11-21\n")), "nulls_job", schema, CancellationToken.None);
 
         Assert.Equal(3, rows);
         var stored = env.Rows("nulls");
@@ -86,13 +86,28 @@ public sealed class LoadPartTests
         var schema = Schema(("id", BigQueryType.Int64), ("v", type));
         var csv = $"1,\n2,\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"\n";
 
-        var error = await Assert.ThrowsAsync<BigQueryException>(() => env.Warehouse.LoadPartAsync(Table("bad"), Gzip.Opener(Gzip.Compress(csv)), "bad_job", schema, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<BigQueryException>(() => env.Destination.LoadPartAsync(Table("bad"), Gzip.Opener(Gzip.Compress(csv)), "bad_job", schema, CancellationToken.None));
 
         Assert.Equal("invalid", error.Reason);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.Contains("Rows: 2", error.Message, StringComparison.Ordinal);
         Assert.Equal("row 2, position 3", error.Location);
         Assert.Null(env.StoredTable("bad"));
+    }
+
+    [Fact]
+    public async Task A_quoted_empty_field_loads_as_an_empty_STRING_or_BYTES_value_and_an_unquoted_one_as_NULL()
+    {
+        // JobConfigurationLoad.nullMarker (discovery document): "For STRING and BYTE columns, BigQuery interprets
+        // the empty string as an empty value"; with the default marker an unquoted empty field is NULL.
+        await using var env = await StartAsync();
+        var schema = Schema(("id", BigQueryType.Int64), ("s", BigQueryType.String), ("b", BigQueryType.Bytes));
+
+        await env.Destination.LoadPartAsync(Table("empties"), Gzip.Opener(Gzip.Compress("1,\"\",\"\"\n2,,\n")), "empties_job", schema, CancellationToken.None);
+
+        var rows = env.Rows("empties").OrderBy(row => row["id"], StringComparer.Ordinal).ToList();
+        Assert.Equal(("", ""), (rows[0]["s"], rows[0]["b"]));
+        Assert.Equal((null, null), (rows[1]["s"], rows[1]["b"]));
     }
 
     [Theory]
@@ -111,7 +126,7 @@ public sealed class LoadPartTests
         await using var env = await StartAsync();
         var csv = $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"\n";
 
-        var rows = await env.Warehouse.LoadPartAsync(Table("good"), Gzip.Opener(Gzip.Compress(csv)), "good_job", Schema(("v", type)), CancellationToken.None);
+        var rows = await env.Destination.LoadPartAsync(Table("good"), Gzip.Opener(Gzip.Compress(csv)), "good_job", Schema(("v", type)), CancellationToken.None);
 
         Assert.Equal(1, rows);
     }
@@ -125,7 +140,7 @@ public sealed class LoadPartTests
     {
         await using var env = await StartAsync();
 
-        var error = await Assert.ThrowsAsync<BigQueryException>(() => env.Warehouse.LoadPartAsync(Table("bad_csv"), Gzip.Opener(Gzip.Compress(csv)), "bad_csv_job", Schema(("id", BigQueryType.Int64), ("s", BigQueryType.String)), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<BigQueryException>(() => env.Destination.LoadPartAsync(Table("bad_csv"), Gzip.Opener(Gzip.Compress(csv)), "bad_csv_job", Schema(("id", BigQueryType.Int64), ("s", BigQueryType.String)), CancellationToken.None));
 
         Assert.Equal("invalid", error.Reason);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
@@ -137,12 +152,12 @@ public sealed class LoadPartTests
         await using var env = await StartAsync();
         var bytes = Gzip.Compress("1,a,\n2,b,\n");
         var jobId = JobIds.Create("run-7", "people", 0, "load");
-        await env.Warehouse.LoadPartAsync(Table("stage"), Gzip.Opener(bytes), jobId, People.Schema, CancellationToken.None);
+        await env.Destination.LoadPartAsync(Table("stage"), Gzip.Opener(bytes), jobId, People.Schema, CancellationToken.None);
         var chunksBefore = env.Fake.UploadChunksReceived;
 
         // The process died after inserting the job but before recording its status; a new process retries the step.
         var opened = 0;
-        var rows = await env.NewWarehouse().LoadPartAsync(Table("stage"), Gzip.CountingOpener(bytes, () => opened++), jobId, People.Schema, CancellationToken.None);
+        var rows = await env.NewDestination().LoadPartAsync(Table("stage"), Gzip.CountingOpener(bytes, () => opened++), jobId, People.Schema, CancellationToken.None);
 
         Assert.Equal(2, rows);
         Assert.Equal(0, opened);
@@ -156,12 +171,12 @@ public sealed class LoadPartTests
         await using var env = await StartAsync();
         var bytes = Gzip.Compress("1,a,\n");
         var jobId = JobIds.Create("run-8", "people", 0, "load");
-        await env.Warehouse.LoadPartAsync(Table("stage"), Gzip.Opener(bytes), jobId, People.Schema, CancellationToken.None);
+        await env.Destination.LoadPartAsync(Table("stage"), Gzip.Opener(bytes), jobId, People.Schema, CancellationToken.None);
 
         // This attempt finds no job when it checks (the other attempt had not finished yet), uploads, and BigQuery
         // answers the final chunk with 409: it must take the existing job, not load the rows again.
         env.Fake.Faults.FailNext($"/jobs/{jobId}", 1, 404, "notFound", "GET");
-        var rows = await env.NewWarehouse().LoadPartAsync(Table("stage"), Gzip.Opener(bytes), jobId, People.Schema, CancellationToken.None);
+        var rows = await env.NewDestination().LoadPartAsync(Table("stage"), Gzip.Opener(bytes), jobId, People.Schema, CancellationToken.None);
 
         Assert.Equal(1, rows);
         Assert.Single(env.Rows("stage"));
@@ -177,7 +192,7 @@ public sealed class LoadPartTests
         var bytes = Gzip.Compress(csv);
         env.Fake.Faults.DropUploadConnections(1, afterStoring);
 
-        var rows = await env.Warehouse.LoadPartAsync(Table("resumed"), Gzip.Opener(bytes), "resumed_job", People.Schema, CancellationToken.None);
+        var rows = await env.Destination.LoadPartAsync(Table("resumed"), Gzip.Opener(bytes), "resumed_job", People.Schema, CancellationToken.None);
 
         Assert.Equal(expected.Count, rows);
         Assert.Equal(expected, env.Rows("resumed").Select(row => (row["id"]!, row["name"]!)).ToList());
@@ -190,7 +205,7 @@ public sealed class LoadPartTests
         await using var env = await StartAsync();
         env.Fake.Faults.FailNext("/upload/", 2, 503, "backendError", "POST");
 
-        var rows = await env.Warehouse.LoadPartAsync(Table("retried"), Gzip.Opener(Gzip.Compress("1,a,b\n")), "retried_job", People.Schema, CancellationToken.None);
+        var rows = await env.Destination.LoadPartAsync(Table("retried"), Gzip.Opener(Gzip.Compress("1,a,b\n")), "retried_job", People.Schema, CancellationToken.None);
 
         Assert.Equal(1, rows);
         Assert.Equal(2, env.Fake.Faults.Injected);
@@ -201,7 +216,7 @@ public sealed class LoadPartTests
     {
         await using var env = await StartAsync();
 
-        var error = await Assert.ThrowsAsync<BigQueryException>(() => env.NewWarehouse(location: "EU").LoadPartAsync(Table("elsewhere"), Gzip.Opener(Gzip.Compress("1,a,b\n")), "eu_job", People.Schema, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<BigQueryException>(() => env.NewDestination(location: "EU").LoadPartAsync(Table("elsewhere"), Gzip.Opener(Gzip.Compress("1,a,b\n")), "eu_job", People.Schema, CancellationToken.None));
 
         Assert.Equal("notFound", error.Reason);
         Assert.Contains("was not found in location EU", error.Message, StringComparison.Ordinal);
@@ -213,7 +228,7 @@ public sealed class LoadPartTests
         await using var env = await StartAsync();
         env.Fake.Options.PollsBeforeDone = 3;
 
-        var rows = await env.Warehouse.LoadPartAsync(Table("polled"), Gzip.Opener(Gzip.Compress("1,a,b\n2,c,d\n")), "polled_job", People.Schema, CancellationToken.None);
+        var rows = await env.Destination.LoadPartAsync(Table("polled"), Gzip.Opener(Gzip.Compress("1,a,b\n2,c,d\n")), "polled_job", People.Schema, CancellationToken.None);
 
         Assert.Equal(2, rows);
         Assert.Equal(4, env.Fake.Requests.Count(request => request.StartsWith("GET /bigquery/v2/projects/batchsync-test/jobs/polled_job", StringComparison.Ordinal)) - 1);
@@ -225,9 +240,9 @@ public sealed class LoadPartTests
         await using var env = await StartAsync();
         var bytes = Gzip.Compress("1,\"a\0b\",c\n");
 
-        await Assert.ThrowsAsync<BigQueryException>(() => env.Warehouse.LoadPartAsync(Table("ctl"), Gzip.Opener(bytes), "ctl_job_1", People.Schema, new Loading.CsvLoadOptions { PreserveAsciiControlCharacters = false }, CancellationToken.None));
+        await Assert.ThrowsAsync<BigQueryException>(() => env.Destination.LoadPartAsync(Table("ctl"), Gzip.Opener(bytes), "ctl_job_1", People.Schema, new Loading.CsvLoadOptions { PreserveAsciiControlCharacters = false }, CancellationToken.None));
         // The default follows the CSV writer, which writes control characters as they are.
-        var rows = await env.Warehouse.LoadPartAsync(Table("ctl"), Gzip.Opener(bytes), "ctl_job_2", People.Schema, CancellationToken.None);
+        var rows = await env.Destination.LoadPartAsync(Table("ctl"), Gzip.Opener(bytes), "ctl_job_2", People.Schema, CancellationToken.None);
 
         Assert.Equal(1, rows);
         Assert.Equal("a\0b", env.Rows("ctl").Single()["name"]);

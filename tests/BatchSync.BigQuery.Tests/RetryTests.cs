@@ -1,6 +1,6 @@
 using System.Net;
 using BatchSync.BigQuery.Auth;
-using BatchSync.BigQuery.Finishing;
+using BatchSync.Core.Workflows.Model;
 using BatchSync.BigQuery.Http;
 using BatchSync.BigQuery.Tables;
 using BatchSync.Core.Schema;
@@ -12,21 +12,25 @@ public sealed class RetryTests
 {
     private static readonly TableDefinition Items = new(Schema(("id", BigQueryType.Int64)));
 
-    private static BigQueryTableSchema Widened(int columns) =>
-        new([new BigQueryField("id", BigQueryType.Int64), .. Enumerable.Range(0, columns).Select(i => new BigQueryField($"c{i}", BigQueryType.String))]);
+    /// <summary>Adds column c<paramref name="column"/> to items: one table update.</summary>
+    private static async Task<BigQueryTable> AddColumnAsync(BigQueryDestination client, int column)
+    {
+        var table = await client.Tables.GetAsync(Table("items"), CancellationToken.None) ?? throw new InvalidOperationException("items is missing");
+        return await client.Tables.AddColumnsAsync(table, [new BigQueryField($"c{column}", BigQueryType.String)], CancellationToken.None);
+    }
 
     [Fact]
     public async Task Rate_limited_table_updates_are_retried_with_backoff_until_the_window_passes()
     {
         await using var env = await StartAsync();
-        await env.Warehouse.EnsureDestinationAsync(Spec("items", Items, LoadMode.Append), CancellationToken.None);
+        await env.Destination.EnsureDestinationAsync(Spec("items", Items, LoadMode.Append), CancellationToken.None);
         for (var i = 1; i <= 5; i++)
         {
-            await env.Warehouse.Tables.PatchSchemaAsync(Table("items"), Widened(i), CancellationToken.None);
+            await AddColumnAsync(env.Destination, i);
         }
 
         var waitedBefore = env.Fake.Clock.TotalWaited;
-        var table = await env.Warehouse.Tables.PatchSchemaAsync(Table("items"), Widened(6), CancellationToken.None);
+        var table = await AddColumnAsync(env.Destination, 6);
 
         Assert.Equal(7, table.Definition.Schema.Fields.Count);
         Assert.True(env.Fake.Requests.Count(request => request.StartsWith("PATCH ", StringComparison.Ordinal)) > 6, "the sixth update must have been refused at least once");
@@ -37,14 +41,14 @@ public sealed class RetryTests
     public async Task Without_retries_a_rate_limit_surfaces_with_its_reason()
     {
         await using var env = await StartAsync();
-        var client = env.NewWarehouse(maxAttempts: 1);
+        var client = env.NewDestination(maxAttempts: 1);
         await client.EnsureDestinationAsync(Spec("items", Items, LoadMode.Append), CancellationToken.None);
         for (var i = 1; i <= 5; i++)
         {
-            await client.Tables.PatchSchemaAsync(Table("items"), Widened(i), CancellationToken.None);
+            await AddColumnAsync(client, i);
         }
 
-        var error = await Assert.ThrowsAsync<BigQueryException>(() => client.Tables.PatchSchemaAsync(Table("items"), Widened(6), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<BigQueryException>(() => AddColumnAsync(client, 6));
 
         Assert.Equal(HttpStatusCode.Forbidden, error.StatusCode);
         Assert.Equal("rateLimitExceeded", error.Reason);
@@ -61,7 +65,7 @@ public sealed class RetryTests
         await using var env = await StartAsync();
         env.Fake.Faults.FailNext("/tables", 3, status, reason);
 
-        var table = await env.Warehouse.EnsureDestinationAsync(Spec("items", Items, LoadMode.Append), CancellationToken.None);
+        var table = await env.Destination.EnsureDestinationAsync(Spec("items", Items, LoadMode.Append), CancellationToken.None);
 
         Assert.Equal("items", table.Id.TableName);
         Assert.Equal(3, env.Fake.Faults.Injected);
@@ -73,7 +77,7 @@ public sealed class RetryTests
         await using var env = await StartAsync();
         var clusteredOnNothing = Items with { Clustering = ["missing"] };
 
-        var error = await Assert.ThrowsAsync<BigQueryException>(() => env.Warehouse.Tables.CreateAsync(Table("items"), clusteredOnNothing, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<BigQueryException>(() => env.Destination.Tables.CreateAsync(Table("items"), clusteredOnNothing, CancellationToken.None));
 
         Assert.Equal("invalid", error.Reason);
         Assert.Contains("clustering cannot be found in the schema: missing", error.Message, StringComparison.Ordinal);
@@ -85,7 +89,7 @@ public sealed class RetryTests
     {
         await using var env = await StartAsync();
 
-        var error = await Assert.ThrowsAsync<BigQueryException>(() => env.NewWarehouse(token: "stale-secret-token").Tables.GetAsync(Table("items"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<BigQueryException>(() => env.NewDestination(token: "stale-secret-token").Tables.GetAsync(Table("items"), CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.DoesNotContain("stale-secret-token", error.ToString(), StringComparison.Ordinal);
@@ -99,7 +103,7 @@ public sealed class RetryTests
         using var http = new HttpClient();
         var options = env.Options() with { Retry = new RetryOptions { MaxAttempts = 0 } };
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => new BigQueryWarehouse(http, new StaticAccessTokenSource("t"), options));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new BigQueryWarehouse(http, new StaticAccessTokenSource("t"), env.Options() with { UploadChunkSize = 1000 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BigQueryDestination(http, new StaticAccessTokenSource("t"), options, Staging));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BigQueryDestination(http, new StaticAccessTokenSource("t"), env.Options() with { UploadChunkSize = 1000 }, Staging));
     }
 }

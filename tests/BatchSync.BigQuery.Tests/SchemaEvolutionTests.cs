@@ -1,3 +1,4 @@
+using BatchSync.Core.Workflows.Model;
 using BatchSync.BigQuery.Finishing;
 using BatchSync.BigQuery.Tables;
 using BatchSync.Core.Schema;
@@ -13,10 +14,10 @@ public sealed class SchemaEvolutionTests
     public async Task A_new_column_is_added_to_the_destination_as_nullable()
     {
         await using var env = await StartAsync();
-        await env.Warehouse.EnsureDestinationAsync(Spec("products", Products, LoadMode.Append), CancellationToken.None);
+        await env.Destination.EnsureDestinationAsync(Spec("products", Products, LoadMode.Append), CancellationToken.None);
         var wider = new TableDefinition(Schema(("id", BigQueryType.Int64), ("price", BigQueryType.Numeric), ("label", BigQueryType.String)));
 
-        var table = await env.Warehouse.EnsureDestinationAsync(Spec("products", wider, LoadMode.Append), CancellationToken.None);
+        var table = await env.Destination.EnsureDestinationAsync(Spec("products", wider, LoadMode.Append), CancellationToken.None);
 
         Assert.Equal(["id", "price", "label"], table.Definition.Schema.Fields.Select(field => field.Name));
         Assert.Equal(new FakeColumnView("label", "STRING", "NULLABLE"), FakeColumnView.Of(env.StoredTable("products")!.Column("label")!));
@@ -27,10 +28,10 @@ public sealed class SchemaEvolutionTests
     public async Task A_changed_type_fails_with_a_readable_diff_and_changes_nothing()
     {
         await using var env = await StartAsync();
-        await env.Warehouse.EnsureDestinationAsync(Spec("products", Products, LoadMode.Append), CancellationToken.None);
+        await env.Destination.EnsureDestinationAsync(Spec("products", Products, LoadMode.Append), CancellationToken.None);
         var changed = new TableDefinition(Schema(("id", BigQueryType.Int64), ("price", BigQueryType.String)));
 
-        var error = await Assert.ThrowsAsync<SchemaConflictException>(() => env.Warehouse.EnsureDestinationAsync(Spec("products", changed, LoadMode.Append), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SchemaConflictException>(() => env.Destination.EnsureDestinationAsync(Spec("products", changed, LoadMode.Append), CancellationToken.None));
 
         Assert.Equal(["column price: NUMERIC → STRING"], error.Conflicts);
         Assert.Contains("column price: NUMERIC → STRING", error.Message, StringComparison.Ordinal);
@@ -42,10 +43,10 @@ public sealed class SchemaEvolutionTests
     public async Task A_different_partitioning_is_reported_instead_of_silently_kept()
     {
         await using var env = await StartAsync();
-        await env.Warehouse.EnsureDestinationAsync(Spec("products", Products, LoadMode.Replace), CancellationToken.None);
+        await env.Destination.EnsureDestinationAsync(Spec("products", Products, LoadMode.Replace), CancellationToken.None);
         var partitioned = Products with { RangePartitioning = new RangePartitioning("id", 0, 1000, 10) };
 
-        var error = await Assert.ThrowsAsync<DestinationLayoutException>(() => env.Warehouse.EnsureDestinationAsync(Spec("products", partitioned, LoadMode.Replace), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DestinationLayoutException>(() => env.Destination.EnsureDestinationAsync(Spec("products", partitioned, LoadMode.Replace), CancellationToken.None));
 
         Assert.Contains("not partitioned or clustered", error.Message, StringComparison.Ordinal);
         Assert.Contains("range-partitioned by id in [0, 1000) step 10", error.Message, StringComparison.Ordinal);

@@ -16,6 +16,14 @@ namespace BatchSync.Infra.Delivery;
 /// </summary>
 public sealed class CiProject : Construct
 {
+    // docker build needs the Docker daemon, which only privileged builds get.
+    private static readonly BuildEnvironment DockerBuild = new()
+    {
+        BuildImage = LinuxBuildImage.STANDARD_7_0,
+        ComputeType = ComputeType.MEDIUM,
+        Privileged = true,
+    };
+
     public CiProject(Construct scope, string id, CiResources resources)
         : base(scope, id)
     {
@@ -30,13 +38,7 @@ public sealed class CiProject : Construct
             Source = Source(source, codeCommit, settings.CiBranch),
             BuildSpec = BuildSpec.FromSourceFilename("buildspec.yml"),
             Timeout = Duration.Minutes(90),
-            Environment = new BuildEnvironment
-            {
-                BuildImage = LinuxBuildImage.STANDARD_7_0,
-                ComputeType = ComputeType.MEDIUM,
-                // docker build needs the Docker daemon, which only privileged builds get.
-                Privileged = true,
-            },
+            Environment = DockerBuild,
             EnvironmentVariables = new Dictionary<string, IBuildEnvironmentVariable>
             {
                 ["ECR_REPOSITORY_URI"] = new BuildEnvironmentVariable { Value = resources.Repository.RepositoryUri },
@@ -51,9 +53,35 @@ public sealed class CiProject : Construct
         }
 
         GrantRelease(resources);
+        PullRequestCheck = source is GitHubSource pullRequests ? PullRequestProject(settings, pullRequests) : null;
     }
 
     public Project Project { get; }
+
+    /// <summary>Runs buildspec-pr.yml (tests, image build, <c>validate --all</c>) on pull requests; null for CodeCommit.</summary>
+    public Project? PullRequestCheck { get; }
+
+    /// <summary>The same checks on every pull request into the branch, with no permission to push or register anything.</summary>
+    private Project PullRequestProject(StackSettings settings, GitHubSource github) => new(this, "PullRequests", new ProjectProps
+    {
+        ProjectName = $"{settings.NamePrefix}-pr-check",
+        Description = "Pull-request check: tests, image build and validate --all; pushes nothing",
+        Source = Amazon.CDK.AWS.CodeBuild.Source.GitHub(new GitHubSourceProps
+        {
+            Owner = github.Owner,
+            Repo = github.Repository,
+            Webhook = true,
+            ReportBuildStatus = true,
+            WebhookFilters =
+            [
+                FilterGroup.InEventOf(EventAction.PULL_REQUEST_CREATED, EventAction.PULL_REQUEST_UPDATED, EventAction.PULL_REQUEST_REOPENED)
+                    .AndBaseRefIs($"^refs/heads/{Regex.Escape(settings.CiBranch)}$"),
+            ],
+        }),
+        BuildSpec = BuildSpec.FromSourceFilename("buildspec-pr.yml"),
+        Timeout = Duration.Minutes(90),
+        Environment = DockerBuild,
+    });
 
     private static ISource Source(CiSource source, IRepository? codeCommit, string branch) => source switch
     {

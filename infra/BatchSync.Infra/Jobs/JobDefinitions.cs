@@ -34,6 +34,8 @@ public sealed class JobDefinitions : Construct
                 ["BATCHSYNC_JOB_QUEUE"] = resources.JobQueueArn,
                 ["BATCHSYNC_WORK_JOB_DEFINITION"] = settings.WorkJobDefinitionName,
                 ["BATCHSYNC_WORK_ATTEMPTS"] = settings.WorkAttempts.ToString(CultureInfo.InvariantCulture),
+                // The run report links each lane's log lines in this group.
+                ["BATCHSYNC_LOG_GROUP"] = resources.LogGroupName,
             }));
         // The run job sets the work command (work <manifest> --lane N) when it submits; this one only documents it.
         Work = Define("Work", settings.WorkJobDefinitionName, resources, new JobShape(

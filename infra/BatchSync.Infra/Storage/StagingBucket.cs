@@ -60,6 +60,14 @@ public sealed class StagingBucket : Construct
                 ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = new[] { prefix + "*" } },
             },
         }));
+        // A retried item aborts the multipart uploads its killed attempt left (docs/aws.md). This action takes no
+        // s3:prefix condition; it lists upload keys and ids only, in BatchSync's own bucket.
+        grantee.GrantPrincipal.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ListUnfinishedUploads",
+            Actions = ["s3:ListBucketMultipartUploads"],
+            Resources = [Bucket.BucketArn],
+        }));
         grantee.GrantPrincipal.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "StageObjects",

@@ -11,6 +11,8 @@ namespace BatchSync.Aws.Batch;
 /// </summary>
 public sealed partial class BatchArrayLauncher(BatchClient batch, IRunDocuments documents, BatchLaunchOptions options, TimeProvider? time = null) : IJobLauncher
 {
+    private const int MaxSubmitAttempts = 4;
+
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     public async Task<LaunchResult> RunLanesAsync(RunManifest manifest, CancellationToken cancellationToken)
@@ -67,10 +69,35 @@ public sealed partial class BatchArrayLauncher(BatchClient batch, IRunDocuments 
         // Submitting and recording are not cancelled halfway: a job submitted but unknown to us could not be terminated.
         // A cancellation that arrives meanwhile is seen by the wait that follows, which terminates the job.
         var name = JobName(manifest, submission);
-        var jobId = await batch.SubmitAsync(Submission(manifest, name), CancellationToken.None);
+        var jobId = await SubmitAsync(Submission(manifest, name));
         var record = new BatchLaunchRecord(jobId, name, manifest.Lanes, submission, _time.GetUtcNow());
         await documents.WriteAsync(key, record.ToJson(), CancellationToken.None);
         return record;
+    }
+
+    /// <summary>
+    /// SubmitJob has no idempotency token: a retry after a lost answer would start a second array job. So after a
+    /// transient failure the job is looked up by its (unique per run and submission) name, and submitted again only
+    /// when Batch does not know it.
+    /// </summary>
+    private async Task<string> SubmitAsync(BatchSubmission submission)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await batch.SubmitAsync(submission, CancellationToken.None);
+            }
+            catch (AwsServiceException exception) when (exception.IsTransient && attempt < MaxSubmitAttempts)
+            {
+                // ListJobs shows a job some moments after SubmitJob accepted it: wait a poll interval before looking.
+                await Task.Delay(options.PollInterval * attempt, _time, CancellationToken.None);
+                if (await FindSubmittedAsync(submission.JobName, CancellationToken.None) is { } submitted)
+                {
+                    return submitted;
+                }
+            }
+        }
     }
 
     private async Task<string?> FindSubmittedAsync(string jobName, CancellationToken cancellationToken)

@@ -9,7 +9,10 @@ public sealed class BatchClient(AwsJsonClient client)
     public const string ServiceId = "Batch";
     public const string SigningName = "batch";
 
-    /// <summary>Submits the job and returns its id.</summary>
+    /// <summary>
+    /// Submits the job once and returns its id. SubmitJob has no idempotency token, so it is never retried here: after
+    /// a transient failure the job may exist, and only a lookup by name (<see cref="FindByNameAsync"/>) can tell.
+    /// </summary>
     public async Task<string> SubmitAsync(BatchSubmission submission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
@@ -34,7 +37,7 @@ public sealed class BatchClient(AwsJsonClient client)
             request["arrayProperties"] = new JsonObject { ["size"] = submission.Size };
         }
 
-        var answer = await client.CallAsync("/v1/submitjob", request, cancellationToken);
+        var answer = await client.CallOnceAsync("/v1/submitjob", request, cancellationToken);
         return answer["jobId"]?.GetValue<string>() ?? throw new AwsServiceException("BadResponse", "SubmitJob answered without a jobId.", null);
     }
 

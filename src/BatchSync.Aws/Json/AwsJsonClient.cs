@@ -50,6 +50,13 @@ public sealed class AwsJsonClient
         return await _retry.ExecuteAsync(async ct => await SendOnceAsync(operationOrPath, body, ct), cancellationToken);
     }
 
+    /// <summary>
+    /// Calls an operation that is not idempotent exactly once: a transient failure may mean AWS did the work and only
+    /// the answer was lost, so the caller must find out what happened before it calls again.
+    /// </summary>
+    public Task<JsonObject> CallOnceAsync(string operationOrPath, JsonObject input, CancellationToken cancellationToken)
+        => SendOnceAsync(operationOrPath, Encoding.UTF8.GetBytes(input.ToJsonString()), cancellationToken);
+
     private async Task<JsonObject> SendOnceAsync(string operationOrPath, byte[] body, CancellationToken cancellationToken)
     {
         using var request = await CreateSignedRequestAsync(operationOrPath, body, cancellationToken);

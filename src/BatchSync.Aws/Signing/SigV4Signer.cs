@@ -55,7 +55,8 @@ public sealed class SigV4Signer(string region, string service)
         return Convert.ToHexStringLower(HMACSHA256.HashData(SigningKey(secretKey, amzDate[..8]), Encoding.UTF8.GetBytes(stringToSign)));
     }
 
-    private string Scope(string amzDate) => $"{amzDate[..8]}/{Region}/{Service}/aws4_request";
+    /// <summary>The credential scope of a signature made at x-amz-date <paramref name="amzDate"/>.</summary>
+    public string Scope(string amzDate) => $"{amzDate[..8]}/{Region}/{Service}/aws4_request";
 
     private byte[] SigningKey(string secretKey, string date)
     {
@@ -65,7 +66,8 @@ public sealed class SigV4Signer(string region, string service)
         return HMACSHA256.HashData(key, "aws4_request"u8);
     }
 
-    private static string CanonicalQuery(Uri uri)
+    /// <summary>The query of <paramref name="uri"/> as Signature Version 4 signs it: names and values encoded, sorted.</summary>
+    public static string CanonicalQuery(Uri uri)
     {
         var query = uri.Query.TrimStart('?');
         if (query.Length == 0)

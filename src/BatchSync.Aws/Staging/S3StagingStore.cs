@@ -27,21 +27,87 @@ public sealed class S3StagingStore : IStagingStore, IRunDocuments, IRunLeases
 
     public string AddressOf(string name) => _location.UriOf(name);
 
+    /// <summary>
+    /// An HTTPS link that lets anyone holding it read one object until it expires (SigV4 query signing; at most 7 days,
+    /// and no longer than the signing credentials live: a job role's session ends the link earlier).
+    /// </summary>
+    public Task<string> PresignedUrlAsync(string name, TimeSpan lifetime)
+        => _client.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        {
+            BucketName = _location.Bucket,
+            Key = _location.KeyOf(name),
+            Verb = HttpVerb.GET,
+            Expires = DateTime.UtcNow.Add(lifetime),
+            // The SDK signs https links unless told otherwise; an http endpoint (an S3-compatible test server) needs http.
+            Protocol = _client.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
+        });
+
     public ValueTask<IStagedObjectWriter> OpenWriterAsync(string name, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return ValueTask.FromResult<IStagedObjectWriter>(new S3MultipartObjectWriter(_client, _location, _encryption, name));
     }
 
+    /// <summary>
+    /// Aborts the multipart uploads under the prefix that were never completed (ListMultipartUploads, then
+    /// AbortMultipartUpload each): a killed writer cannot, and its parts would otherwise be stored (and billed) until the
+    /// bucket's lifecycle rule removes them a day later.
+    /// </summary>
+    public async Task<int> WithdrawUnfinishedAsync(string prefix, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
+        var request = new ListMultipartUploadsRequest { BucketName = _location.Bucket, Prefix = _location.KeyOf(prefix) };
+        var aborted = 0;
+        while (true)
+        {
+            ListMultipartUploadsResponse page;
+            try
+            {
+                page = await _client.ListMultipartUploadsAsync(request, cancellationToken);
+            }
+            catch (AmazonS3Exception exception) when (exception.ErrorCode == "NotImplemented")
+            {
+                // An S3-compatible store without ListMultipartUploads (s3rver, some appliances): nothing can be found
+                // to abort here; the bucket's AbortIncompleteMultipartUpload rule remains the backstop.
+                return aborted;
+            }
+
+            foreach (var upload in page.MultipartUploads ?? [])
+            {
+                await _client.AbortMultipartUploadAsync(_location.Bucket, upload.Key, upload.UploadId, cancellationToken);
+                aborted++;
+            }
+
+            if (page.IsTruncated != true)
+            {
+                return aborted;
+            }
+
+            request.KeyMarker = page.NextKeyMarker;
+            request.UploadIdMarker = page.NextUploadIdMarker;
+        }
+    }
+
     public Task DeleteAsync(string name, CancellationToken cancellationToken)
         => _client.DeleteObjectAsync(_location.Bucket, _location.KeyOf(name), cancellationToken);
 
     /// <summary>Opens an object for reading (a part to load, a document), or returns null when it does not exist.</summary>
-    public async Task<Stream?> OpenReadAsync(string name, CancellationToken cancellationToken)
+    public Task<Stream?> OpenReadAsync(string name, CancellationToken cancellationToken) => OpenReadAsync(name, 0, cancellationToken);
+
+    /// <summary>Opens an object from byte <paramref name="offset"/> on with a ranged GET (Range: bytes=offset-).</summary>
+    public async Task<Stream?> OpenReadAsync(string name, long offset, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        var request = new GetObjectRequest { BucketName = _location.Bucket, Key = _location.KeyOf(name) };
+        if (offset > 0)
+        {
+            // An open-ended range: S3 answers 206 with the bytes from offset to the end.
+            request.ByteRange = new ByteRange($"bytes={offset}-");
+        }
+
         try
         {
-            var response = await _client.GetObjectAsync(_location.Bucket, _location.KeyOf(name), cancellationToken);
+            var response = await _client.GetObjectAsync(request, cancellationToken);
             return response.ResponseStream;
         }
         catch (AmazonS3Exception exception) when (exception.StatusCode == HttpStatusCode.NotFound)

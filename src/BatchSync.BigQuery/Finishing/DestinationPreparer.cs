@@ -29,6 +29,13 @@ internal sealed class DestinationPreparer(DatasetsClient datasets, TablesClient 
         }
 
         var diff = SchemaDiff.Compare(existing.Definition.Schema, spec.Definition.Schema);
+        if (diff.HasConflicts && spec.RecreateOnTypeChange)
+        {
+            // Landing copies staging over the destination with WRITE_TRUNCATE, which takes the staging schema along
+            // with the rows: the old types are replaced in the same atomic step, and kept if the run fails before it.
+            return existing;
+        }
+
         if (diff.HasConflicts)
         {
             throw new SchemaConflictException(table, diff.Conflicts);
@@ -36,6 +43,6 @@ internal sealed class DestinationPreparer(DatasetsClient datasets, TablesClient 
 
         return diff.AddedColumns.Count == 0
             ? existing
-            : await tables.PatchSchemaAsync(table, diff.Apply(existing.Definition.Schema), cancellationToken);
+            : await tables.AddColumnsAsync(existing, diff.AddedColumns, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using BatchSync.BigQuery.Tables;
+using BatchSync.Core.Workflows.Model;
 
 namespace BatchSync.BigQuery.Finishing;
 
@@ -9,11 +10,27 @@ namespace BatchSync.BigQuery.Finishing;
 /// </summary>
 public sealed record DestinationSpec(TableId Table, TableDefinition Definition, LoadMode Mode, string RunId)
 {
+    /// <summary>The workflow whose run lands here: with <see cref="Table"/> and <see cref="RunId"/>, what names a landing.</summary>
+    public string? Workflow { get; init; }
+
+    /// <summary>
+    /// What every job id of this landing derives from besides the run id: the workflow and the destination table.
+    /// Scheduled runs share run ids (the schedule's time), so two workflows, or one table name in two datasets,
+    /// must not share a job id: the second would find the first one's job and never load its own data.
+    /// </summary>
+    public string JobScope => $"{Workflow}/{Table.WithoutDecorator}";
+
     /// <summary>Key columns for <see cref="LoadMode.Merge"/>.</summary>
     public IReadOnlyList<string> KeyColumns { get; init; } = [];
 
     /// <summary>For <see cref="LoadMode.Merge"/>: delete destination rows whose key is absent from the new data.</summary>
     public bool DeleteMissing { get; init; }
+
+    /// <summary>
+    /// For <see cref="LoadMode.Replace"/>: when the destination's column types differ, land anyway. The copy with
+    /// WRITE_TRUNCATE replaces the destination's schema with the staging table's, atomically with its rows.
+    /// </summary>
+    public bool RecreateOnTypeChange { get; init; }
 
     /// <summary>Create the dataset (in the client's location) when it does not exist.</summary>
     public bool CreateDatasetIfMissing { get; init; }
@@ -39,6 +56,11 @@ public sealed record DestinationSpec(TableId Table, TableDefinition Definition, 
         else if (DeleteMissing)
         {
             throw new ArgumentException($"delete_missing applies to mode merge only ({Table} uses {Mode}).");
+        }
+
+        if (RecreateOnTypeChange && Mode != LoadMode.Replace)
+        {
+            throw new ArgumentException($"Recreating on a type change applies to mode replace only ({Table} uses {Mode}).");
         }
 
         if (Table.PartitionDecorator is not null && Mode != LoadMode.DeleteInAdvance)

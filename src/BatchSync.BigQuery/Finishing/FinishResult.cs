@@ -1,4 +1,5 @@
 using BatchSync.BigQuery.Tables;
+using BatchSync.Core.Workflows.Model;
 
 namespace BatchSync.BigQuery.Finishing;
 

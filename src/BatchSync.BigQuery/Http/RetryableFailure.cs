@@ -15,6 +15,9 @@ internal static class RetryableFailure
         "invalid", "invalidQuery", "notFound", "duplicate", "accessDenied", "billingNotEnabled", "quotaExceeded", "resourceInUse",
     };
 
+    /// <summary>A job that finished with this errorResult reason may succeed as a new job (a new job id).</summary>
+    public static bool IsTransientJobFailure(string? reason) => reason is not null && RetryableReasons.Contains(reason);
+
     public static bool IsRetryable(Exception exception) => exception switch
     {
         BigQueryException bigQuery => IsRetryable(bigQuery),

@@ -2,24 +2,32 @@ namespace BatchSync.BigQuery.Loading;
 
 /// <summary>
 /// Reads the upload source one chunk at a time, keeping only the current chunk in memory. Reading one byte ahead
-/// tells whether a chunk is the last one. If the server asks for bytes before the current chunk (it lost some),
-/// the source is reopened and skipped forward.
+/// tells whether a chunk is the last one. If the server asks for bytes outside the buffer (it lost some), the source
+/// is reopened at that offset. A read that fails or ends before the part's length (a dropped connection to S3) is
+/// reopened at the byte it stopped at, never taken as the end of the part.
 /// </summary>
-internal sealed class ChunkSource(Func<CancellationToken, Task<Stream>> open, int chunkSize) : IAsyncDisposable
+internal sealed class ChunkSource(PartSource source, int chunkSize) : IAsyncDisposable
 {
+    /// <summary>Reopens in a row without a byte of progress before the read counts as failed.</summary>
+    public const int MaxReopens = 5;
+
     private readonly byte[] _buffer = new byte[chunkSize + 1];
     private Stream? _stream;
     private long _bufferOffset;
     private int _bufferLength;
     private bool _endOfStream;
     private long _streamPosition;
+    private int _reopens;
 
     /// <summary>The chunk that starts at <paramref name="offset"/>.</summary>
     public async Task<Chunk> ReadAsync(long offset, CancellationToken cancellationToken)
     {
         if (offset < _bufferOffset || offset > _bufferOffset + _bufferLength || _stream is null)
         {
-            await SeekAsync(offset, cancellationToken);
+            _bufferOffset = offset;
+            _bufferLength = 0;
+            _endOfStream = false;
+            await OpenAtAsync(offset, cancellationToken);
         }
 
         // Drop what the server already has, then top the buffer up to a chunk plus the look-ahead byte.
@@ -33,7 +41,7 @@ internal sealed class ChunkSource(Func<CancellationToken, Task<Stream>> open, in
 
         while (!_endOfStream && _bufferLength < _buffer.Length)
         {
-            var read = await _stream!.ReadAsync(_buffer.AsMemory(_bufferLength), cancellationToken);
+            var read = await ReadOnceAsync(_buffer.AsMemory(_bufferLength), cancellationToken);
             if (read == 0)
             {
                 _endOfStream = true;
@@ -56,33 +64,51 @@ internal sealed class ChunkSource(Func<CancellationToken, Task<Stream>> open, in
         }
     }
 
-    private async Task SeekAsync(long offset, CancellationToken cancellationToken)
+    /// <summary>One read; a dropped read reopens at the current position, so 0 means the part really ended.</summary>
+    private async Task<int> ReadOnceAsync(Memory<byte> into, CancellationToken cancellationToken)
     {
-        if (_stream is null || offset < _bufferOffset)
+        while (true)
         {
-            if (_stream is not null)
+            Exception? dropped = null;
+            try
             {
-                await _stream.DisposeAsync();
+                var read = await _stream!.ReadAsync(into, cancellationToken);
+                if (read > 0)
+                {
+                    _reopens = 0;
+                    return read;
+                }
+
+                if (source.Length is not { } length || _streamPosition >= length)
+                {
+                    return 0;
+                }
+            }
+            catch (Exception exception) when (exception is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+            {
+                dropped = exception;
             }
 
-            _stream = await open(cancellationToken);
-            _streamPosition = 0;
-            _endOfStream = false;
-        }
-
-        _bufferOffset = _streamPosition;
-        _bufferLength = 0;
-        while (_streamPosition < offset)
-        {
-            var read = await _stream.ReadAsync(_buffer.AsMemory(0, (int)Math.Min(_buffer.Length, offset - _streamPosition)), cancellationToken);
-            if (read == 0)
+            if (++_reopens > MaxReopens)
             {
-                throw new InvalidOperationException($"The upload source ended at byte {_streamPosition}, before byte {offset} that BigQuery already holds; the staged part changed since the upload started.");
+                throw new IOException(
+                    $"Reading the staged part failed at byte {_streamPosition}" + (source.Length is { } total ? $" of {total}" : "") + $" {MaxReopens} times in a row; the part is left for the next attempt.",
+                    dropped);
             }
 
-            _streamPosition += read;
+            await OpenAtAsync(_streamPosition, cancellationToken);
+        }
+    }
+
+    private async Task OpenAtAsync(long offset, CancellationToken cancellationToken)
+    {
+        if (_stream is not null)
+        {
+            await _stream.DisposeAsync();
+            _stream = null;
         }
 
-        _bufferOffset = offset;
+        _stream = await source.OpenAt(offset, cancellationToken);
+        _streamPosition = offset;
     }
 }

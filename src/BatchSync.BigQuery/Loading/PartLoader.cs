@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BatchSync.BigQuery.Jobs;
 using BatchSync.BigQuery.Tables;
+using BatchSync.Core.Load;
 using BatchSync.Core.Schema;
 
 namespace BatchSync.BigQuery.Loading;
@@ -11,21 +12,21 @@ namespace BatchSync.BigQuery.Loading;
 /// </summary>
 internal sealed class PartLoader(JobsClient jobs, ResumableUpload upload)
 {
-    public async Task<long> LoadAsync(TableId stagingTable, Func<CancellationToken, Task<Stream>> openPart, string jobId, BigQueryTableSchema schema, CsvLoadOptions options, CancellationToken cancellationToken)
+    public async Task<long> LoadAsync(TableId stagingTable, PartSource part, string jobId, BigQueryTableSchema schema, CsvLoadOptions options, CancellationToken cancellationToken)
     {
         var reference = jobs.Reference(jobId);
         var what = $"Loading a part into {stagingTable}";
-        var job = await jobs.GetAsync(reference, cancellationToken) ?? await UploadAsync(reference, stagingTable, openPart, schema, options, what, cancellationToken);
+        var job = await jobs.GetAsync(reference, cancellationToken) ?? await UploadAsync(reference, stagingTable, part, schema, options, what, cancellationToken);
         var done = await jobs.WaitAsync(job, what, cancellationToken);
         return done.LoadOutputRows ?? throw new InvalidOperationException($"Load job {reference} finished without statistics.load.outputRows.");
     }
 
-    private async Task<BigQueryJob> UploadAsync(JobReference reference, TableId stagingTable, Func<CancellationToken, Task<Stream>> openPart, BigQueryTableSchema schema, CsvLoadOptions options, string what, CancellationToken cancellationToken)
+    private async Task<BigQueryJob> UploadAsync(JobReference reference, TableId stagingTable, PartSource part, BigQueryTableSchema schema, CsvLoadOptions options, string what, CancellationToken cancellationToken)
     {
         var resource = new JsonObject
         {
             ["jobReference"] = reference.ToJson(),
-            ["configuration"] = LoadJobConfiguration.Create(stagingTable, schema, options),
+            ["configuration"] = LoadJobConfiguration.Create(stagingTable.ToJson(), schema, "WRITE_APPEND", options.PreserveAsciiControlCharacters),
         };
         var session = await upload.StartAsync(reference.ProjectId, resource, what, cancellationToken);
         if (session is null)
@@ -35,7 +36,7 @@ internal sealed class PartLoader(JobsClient jobs, ResumableUpload upload)
 
         try
         {
-            return BigQueryJob.FromJson(await upload.UploadAsync(session, openPart, what, cancellationToken), reference);
+            return BigQueryJob.FromJson(await upload.UploadAsync(session, part, what, cancellationToken), reference);
         }
         catch (Http.BigQueryException ex) when (ex.StatusCode == System.Net.HttpStatusCode.Conflict)
         {

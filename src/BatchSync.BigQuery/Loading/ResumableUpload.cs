@@ -11,7 +11,8 @@ namespace BatchSync.BigQuery.Loading;
 /// in Location), then PUT the bytes in chunks with <c>Content-Range: bytes a-b/*</c> (the last one with the total).
 /// Every chunk but the last is a multiple of 256 KiB. The server answers 308 with a Range header for what it holds;
 /// after a dropped connection the client asks with <c>Content-Range: bytes */*</c> and resumes from there, reopening
-/// the source stream only when the bytes it needs are no longer in memory. Nothing is copied to disk.
+/// the source (a ranged read) at that offset only when the bytes it needs are no longer in memory. Nothing is copied
+/// to disk.
 /// </summary>
 internal sealed class ResumableUpload(BigQueryTransport transport, int chunkSize)
 {
@@ -47,9 +48,9 @@ internal sealed class ResumableUpload(BigQueryTransport transport, int chunkSize
     }
 
     /// <summary>Uploads the whole stream to the session and returns the job resource BigQuery answers with.</summary>
-    public async Task<JsonNode> UploadAsync(Uri session, Func<CancellationToken, Task<Stream>> openSource, string operation, CancellationToken cancellationToken)
+    public async Task<JsonNode> UploadAsync(Uri session, PartSource part, string operation, CancellationToken cancellationToken)
     {
-        var source = new ChunkSource(openSource, chunkSize);
+        var source = new ChunkSource(part, chunkSize);
         await using (source.ConfigureAwait(false))
         {
             long persisted = 0;

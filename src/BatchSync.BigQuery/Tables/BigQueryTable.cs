@@ -4,9 +4,17 @@ using BatchSync.Core.Schema;
 
 namespace BatchSync.BigQuery.Tables;
 
-/// <summary>A table as tables.get returns it.</summary>
+/// <summary>
+/// A table as tables.get returns it. <see cref="Fields"/> and <see cref="TableConstraints"/> are kept as BigQuery sent
+/// them (descriptions, policyTags, maxLength, precision, scale, collation, defaultValueExpression, RECORD and RANGE
+/// fields), so a schema patch or a staging table built from them sends every existing attribute back unchanged.
+/// </summary>
 public sealed record BigQueryTable(TableId Id, TableDefinition Definition, long? NumRows)
 {
+    public JsonArray Fields { get; init; } = [];
+
+    public JsonObject? TableConstraints { get; init; }
+
     public static BigQueryTable FromJson(TableId id, JsonNode table)
     {
         var definition = new TableDefinition(table["schema"] is { } schema ? BigQueryTableSchema.Parse(schema) : new BigQueryTableSchema([]))
@@ -20,7 +28,11 @@ public sealed record BigQueryTable(TableId Id, TableDefinition Definition, long?
                 : null,
         };
         var numRows = table["numRows"] is { } rows ? long.Parse(rows.ToString(), CultureInfo.InvariantCulture) : (long?)null;
-        return new BigQueryTable(id, definition, numRows);
+        return new BigQueryTable(id, definition, numRows)
+        {
+            Fields = table["schema"]?["fields"]?.DeepClone() as JsonArray ?? [],
+            TableConstraints = table["tableConstraints"]?.DeepClone() as JsonObject,
+        };
     }
 
     public static JsonObject ToJson(TableId id, TableDefinition definition)

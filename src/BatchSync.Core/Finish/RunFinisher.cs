@@ -1,3 +1,4 @@
+using BatchSync.Core.Load;
 using BatchSync.Core.Progress;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Work;
@@ -5,11 +6,12 @@ using BatchSync.Core.Work;
 namespace BatchSync.Core.Finish;
 
 /// <summary>
-/// The end of a run, after every lane: lands each table whose items are all done (or, with no destination, writes its
-/// schema and load configuration), advances incremental watermarks of committed tables, and writes the report.
-/// A table with a failed or unfinished item does not land; the others still do.
+/// The end of a run, after every lane: lands each table whose items are all done in the destination (stage only
+/// writes its schema and load configuration), advances incremental watermarks of finished tables, and writes the report.
+/// A table with a failed or unfinished item does not land; the others still do. <c>laneLogs</c> says where each
+/// lane's log can be read, for the report (null when there is nowhere to link to).
 /// </summary>
-public sealed class RunFinisher(RunStore store, WatermarkStore watermarks, IWarehouse? warehouse, IRunProgress progress, TimeProvider time)
+public sealed class RunFinisher(RunStore store, WatermarkStore watermarks, IDestination destination, IRunProgress progress, TimeProvider time, Func<RunManifest, IReadOnlyList<LaneLog>>? laneLogs = null)
 {
     public async Task<RunReport> FinishAsync(RunManifest manifest, CancellationToken cancellationToken)
     {
@@ -21,9 +23,8 @@ public sealed class RunFinisher(RunStore store, WatermarkStore watermarks, IWare
             progress.TableFinished(report);
         }
 
-        var runReport = new RunReport(manifest.Workflow, manifest.RunId, manifest.CreatedAt, time.GetUtcNow(), manifest.Destination.Type, warehouse is not null, tables);
-        await store.Documents.WriteAsync(manifest.Layout.Report, RunJson.Serialize(runReport), cancellationToken);
-        await store.Documents.WriteAsync(manifest.Layout.ReportHtml, RunReportHtml.Render(runReport), cancellationToken);
+        var runReport = new RunReport(manifest.Workflow, manifest.RunId, manifest.CreatedAt, time.GetUtcNow(), manifest.Destination.TypeName, !manifest.Destination.IsStageOnly, tables, LaneLogs: laneLogs?.Invoke(manifest));
+        runReport = await new RunReportWriter(store.Documents).WriteAsync(manifest, runReport, cancellationToken);
         progress.RunFinished(runReport);
         return runReport;
     }
@@ -34,52 +35,44 @@ public sealed class RunFinisher(RunStore store, WatermarkStore watermarks, IWare
         var summary = Summarize(table, statuses);
         if (table.PlanError is { } planError)
         {
-            return summary with { Outcome = TableOutcome.Failed, Errors = [planError] };
+            return summary with { Outcome = TableOutcome.Failed, Failures = [new RunFailure(RunStep.Plan, planError)] };
         }
 
-        var errors = statuses.Where(s => s.State != ItemState.Done)
-            .Select(s => $"item {s.Item}: {s.Error ?? $"{s.State.ToString().ToLowerInvariant()}, never finished"}")
+        var failures = statuses.Where(s => s.State != ItemState.Done)
+            .Select(s => new RunFailure(s.FailedStep ?? RunStep.Extract, s.Error ?? $"{s.State.ToString().ToLowerInvariant()}, never finished", s.Item))
             .ToList();
-        if (errors.Count > 0)
+        if (failures.Count > 0)
         {
-            return summary with { Outcome = TableOutcome.Failed, Errors = errors };
+            return summary with { Outcome = TableOutcome.Failed, Failures = failures };
         }
 
         try
         {
-            summary = warehouse is null
-                ? await StageOnlyAsync(manifest, table, statuses, summary, cancellationToken)
-                : await LandAsync(manifest, table, summary, cancellationToken);
+            summary = await LandAsync(manifest, table, statuses, summary, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return summary with { Outcome = TableOutcome.Failed, Errors = [$"finishing the table failed: {FailureMessage.Of(exception)}"] };
+            return summary with { Outcome = TableOutcome.Failed, Failures = [new RunFailure(RunStep.Land, FailureMessage.Of(exception))] };
         }
 
         return await AdvanceWatermarkAsync(manifest, table, summary, cancellationToken);
     }
 
-    private async Task<TableReport> StageOnlyAsync(RunManifest manifest, ManifestTable table, IReadOnlyList<ItemStatus> statuses, TableReport summary, CancellationToken cancellationToken)
-    {
-        var layout = manifest.Layout;
-        var documents = store.Documents;
-        var uris = statuses.SelectMany(status => (status.Parts ?? []).Select(part => documents.AddressOf(layout.ItemPrefix(table.OutTable, status.Item) + part.Name)));
-        await documents.WriteAsync(layout.Schema(table.OutTable), table.Schema.ToJson(), cancellationToken);
-        var load = LoadJobConfiguration.Build(manifest, table, uris);
-        await documents.WriteAsync(layout.LoadConfiguration(table.OutTable), load.ToJsonString(RunJson.Options), cancellationToken);
-        return summary with { Outcome = TableOutcome.Staged, Destination = documents.AddressOf(layout.TablePrefix(table.OutTable)) };
-    }
-
-    private async Task<TableReport> LandAsync(RunManifest manifest, ManifestTable table, TableReport summary, CancellationToken cancellationToken)
+    private async Task<TableReport> LandAsync(RunManifest manifest, ManifestTable table, IReadOnlyList<ItemStatus> statuses, TableReport summary, CancellationToken cancellationToken)
     {
         var key = manifest.Layout.Landing(table.OutTable);
         var landed = await store.Documents.ReadAsync(key, cancellationToken);
         var landing = landed is not null
             ? RunJson.Deserialize<TableLanding>(landed, $"landing record {store.Documents.AddressOf(key)}")
-            : await warehouse!.FinishTableAsync(manifest, table, summary.Rows, cancellationToken);
+            : await destination.LandTableAsync(manifest, table, statuses, cancellationToken);
         if (landing.Rows != summary.Rows)
         {
             throw new ReconciliationException($"{landing.Destination} took {landing.Rows} rows, but {summary.Rows} were read from the source.");
+        }
+
+        if (landing.Outcome != TableOutcome.Landed)
+        {
+            return summary with { Outcome = landing.Outcome, Destination = landing.Destination };
         }
 
         if (landed is null)
@@ -114,5 +107,8 @@ public sealed class RunFinisher(RunStore store, WatermarkStore watermarks, IWare
             ItemsDone: statuses.Count(s => s.State == ItemState.Done),
             ItemsFailed: statuses.Count(s => s.State == ItemState.Failed),
             ItemsPending: statuses.Count(s => s.State is ItemState.Pending or ItemState.Running),
-            Items: [.. table.Items.Zip(statuses, (item, status) => new ItemReport(item.Id, status.State, item.EstimatedRows, status.State == ItemState.Done ? status.Rows : null))]);
+            Items: [.. statuses.Select(s => Report(s, table.Items.FirstOrDefault(i => i.Id == s.Item)))]);
+
+    private static ItemReport Report(ItemStatus status, ManifestItem? planned)
+        => new(status.Item, planned?.Lane ?? 0, status.State, status.Attempts, status.Rows, status.StartedAt, status.FinishedAt, planned?.EstimatedRows ?? 0);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Schema;
+using BatchSync.Core.Workflows.Model;
 
 namespace BatchSync.Core.Planning;
 
@@ -20,7 +21,7 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
         {
             foreach (var table in request.Tables)
             {
-                tables.Add(await PlanTableAsync(catalog, request.Workflow, table, cancellationToken));
+                tables.Add(await PlanTableAsync(catalog, request, table, cancellationToken));
             }
         }
         finally
@@ -57,7 +58,7 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
             request.WorkflowHash);
     }
 
-    private async Task<ManifestTable> PlanTableAsync(ISourceCatalog catalog, string workflow, TablePlanRequest table, CancellationToken cancellationToken)
+    private async Task<ManifestTable> PlanTableAsync(ISourceCatalog catalog, RunPlanRequest request, TablePlanRequest table, CancellationToken cancellationToken)
     {
         SourceTableDescription description;
         IncrementalBounds? incremental;
@@ -65,7 +66,7 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
         try
         {
             description = await catalog.DescribeAsync(table, cancellationToken);
-            incremental = await CaptureIncrementalAsync(catalog, workflow, table, cancellationToken);
+            incremental = await CaptureIncrementalAsync(catalog, request.Workflow, table, cancellationToken);
             chunks = await SplitAsync(catalog, table, description, cancellationToken);
         }
         catch (SourceTableException exception)
@@ -81,6 +82,10 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
             chunk?.Bounds,
             chunk?.EstimatedRows ?? description.EstimatedRows,
             EstimateBytes(description, chunk))).ToList();
+        if (request.Destination.Type == DestinationType.BigQuery && LoadJobBudget.Check(table, items, description.EstimatedRows, description.EstimatedBytes) is { } overBudget)
+        {
+            return Unplannable(table, overBudget);
+        }
 
         return ToManifestTable(table, description.Schema, description.SelectSql, incremental, items, planError: null);
     }
@@ -95,7 +100,7 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
         var watermark = await watermarks.ReadAsync(workflow, table.OutTable, cancellationToken);
         // A watermark of another column says nothing about this one: start over with a full read.
         var lower = watermark is not null && string.Equals(watermark.Column, column, StringComparison.OrdinalIgnoreCase)
-            ? Lookback.Apply(watermark.Value, table.IncrementalLookback)
+            ? Lookback.Apply(table.SourceName, column, watermark.Value, table.IncrementalLookback)
             : null;
         var upper = await catalog.GetMaxAsync(table, column, cancellationToken);
         return new IncrementalBounds(column, lower, upper);
@@ -148,7 +153,8 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
             table.Extraction,
             items,
             planError,
-            table.DeleteMissing);
+            table.DeleteMissing,
+            table.RecreateOnTypeChange);
 
     /// <summary>The key is named by source columns; the MERGE runs on the destination, where a renamed column has its new name.</summary>
     private static IReadOnlyList<string> DestinationNames(IReadOnlyList<string> columns, IReadOnlyDictionary<string, string>? renames)

@@ -7,9 +7,10 @@ namespace BatchSync.Core.Planning;
 /// <remarks>
 /// Select: Column list or expressions; null for every column.<br/>
 /// Columns: Per-column overrides (BigQuery type, destination name).<br/>
-/// IncrementalLookback: re-read this much before the watermark (late writers); applies to date/time columns.<br/>
+/// IncrementalLookback: re-read this much before the watermark (late writers): a duration for date/time columns, a number of values for integer columns.<br/>
 /// ChunkRows: Split into items of about this many rows by primary-key ranges; null for one item.<br/>
 /// DeleteMissing: For mode merge, delete destination rows whose key the source no longer has.<br/>
+/// RecreateOnTypeChange: For mode replace, land even when the destination's column types differ, replacing them.<br/>
 /// </remarks>
 public sealed record TablePlanRequest(
     string SourceDatabase,
@@ -18,16 +19,17 @@ public sealed record TablePlanRequest(
     string? Dataset,
     string? Select,
     string? Where,
-    string Mode,
+    LoadMode Mode,
     IReadOnlyList<string> Key,
-    ManifestPartition? Partition,
+    PartitionSpec? Partition,
     IReadOnlyList<string> Cluster,
     string? IncrementalColumn,
-    TimeSpan IncrementalLookback,
+    IncrementalLookback IncrementalLookback,
     long? ChunkRows,
     ExtractionSettings Extraction,
     IReadOnlyDictionary<string, ColumnOverride> Columns,
-    bool DeleteMissing = false)
+    bool DeleteMissing = false,
+    bool RecreateOnTypeChange = false)
 {
     public string SourceName => $"{SourceDatabase}.{SourceTable}";
 }

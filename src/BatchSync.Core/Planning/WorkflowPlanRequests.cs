@@ -12,7 +12,7 @@ public static class WorkflowPlanRequests
     {
         var specs = workflow.ResolveTables();
         var tables = specs.Select(spec => ToTableRequest(workflow, spec, options)).ToList();
-        var runDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(options.Started, workflow.TimeZone).DateTime);
+        var runDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(options.RunTime, workflow.TimeZone).DateTime);
         var selected = Select(tables, options.Tables);
         // Fingerprinted with out_table templates, not their renderings: resuming on another day is not a change.
         var templates = specs.Zip(tables).ToDictionary(pair => pair.Second, pair => pair.First.OutTable.Text);
@@ -56,31 +56,33 @@ public static class WorkflowPlanRequests
         => new(
             spec.Database ?? options.DefaultDatabase,
             spec.Table,
-            spec.RenderOutTable(options.Started),
+            spec.RenderOutTable(options.RunTime),
             spec.Dataset,
             spec.Select,
             spec.Where,
-            NameOf(EnumNames.LoadModes, spec.Mode),
+            spec.Mode,
             spec.Key,
-            spec.Partition is { } p ? new ManifestPartition(p.Column, p.Type is { } t ? NameOf(EnumNames.TimePartitionTypes, t) : null, p.Range is { } r ? [r.Start, r.End, r.Interval] : null) : null,
+            spec.Partition,
             spec.Cluster,
             spec.Incremental?.Column,
-            spec.Incremental?.Lookback ?? TimeSpan.Zero,
+            spec.Incremental?.Lookback ?? IncrementalLookback.None,
             spec.Chunk?.Rows,
             new ExtractionSettings(
-                NameOf(EnumNames.ZeroDatePolicies, spec.ZeroDates),
-                NameOf(EnumNames.DateTimeHandlings, spec.DateTime),
+                spec.ZeroDates,
+                spec.DateTime,
                 workflow.Source.TimeZone?.Id,
                 spec.Retries,
                 workflow.Staging.PartSizeMb,
                 ColumnTypes(spec.Columns),
+                spec.Types,
                 ColumnNames(spec.Columns)),
             spec.Columns,
-            spec.DeleteMissing);
+            spec.DeleteMissing,
+            spec.RecreateOnTypeChange);
 
-    private static Dictionary<string, string>? ColumnTypes(IReadOnlyDictionary<string, ColumnOverride> columns)
+    private static Dictionary<string, BigQueryType>? ColumnTypes(IReadOnlyDictionary<string, ColumnOverride> columns)
     {
-        var types = columns.Where(c => c.Value.Type is not null).ToDictionary(c => c.Key, c => c.Value.Type!.Value.ToApiName(), StringComparer.OrdinalIgnoreCase);
+        var types = columns.Where(c => c.Value.Type is not null).ToDictionary(c => c.Key, c => c.Value.Type!.Value, StringComparer.OrdinalIgnoreCase);
         return types.Count == 0 ? null : types;
     }
 
@@ -90,12 +92,12 @@ public static class WorkflowPlanRequests
         return names.Count == 0 ? null : names;
     }
 
-    private static DestinationSummary Summarize(DestinationSettings destination)
-        => destination.Type == DestinationType.None
-            ? DestinationSummary.StageOnly
-            : new DestinationSummary(DestinationSummary.BigQuery, destination.Project, destination.Dataset, destination.Location);
-
-    private static string NameOf<T>(IReadOnlyDictionary<string, T> names, T value)
-        where T : struct, Enum
-        => names.First(pair => EqualityComparer<T>.Default.Equals(pair.Value, value)).Key;
+    private static DestinationSummary Summarize(DestinationSettings destination) => destination.Type switch
+    {
+        DestinationType.None => DestinationSummary.StageOnly with { Project = destination.Project, Dataset = destination.Dataset },
+        // Like a local staging.uri, the file is relative to the current folder; the manifest keeps it absolute so every
+        // process of the run (and a resumed run started elsewhere) opens the same file.
+        DestinationType.DuckDb => new DestinationSummary(DestinationType.DuckDb, Dataset: destination.Dataset, Path: System.IO.Path.GetFullPath(destination.Path!)),
+        _ => new DestinationSummary(destination.Type, destination.Project, destination.Dataset, destination.Location),
+    };
 }

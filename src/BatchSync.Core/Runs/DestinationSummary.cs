@@ -1,12 +1,27 @@
+using BatchSync.Core.Workflows.Model;
+
 namespace BatchSync.Core.Runs;
 
-/// <summary>Where the run lands its tables. <see cref="Type"/> "none" means stage only. Never holds credentials.</summary>
-public sealed record DestinationSummary(string Type, string? Project = null, string? Dataset = null, string? Location = null)
+/// <summary>
+/// Where the run lands its tables, as the manifest records it: the adapter and its identity (BigQuery project,
+/// dataset and location; a DuckDB file and schema). Never holds credentials.
+/// </summary>
+public sealed record DestinationSummary(DestinationType Type, string? Project = null, string? Dataset = null, string? Location = null, string? Path = null)
 {
-    public const string None = "none";
-    public const string BigQuery = "bigquery";
+    public static DestinationSummary StageOnly { get; } = new(DestinationType.None);
 
-    public static DestinationSummary StageOnly { get; } = new(None);
+    public bool IsStageOnly => Type == DestinationType.None;
 
-    public bool IsStageOnly => Type == None;
+    /// <summary>The type as a workflow writes it (none, bigquery, duckdb).</summary>
+    public string TypeName => EnumNames.DestinationTypes.First(pair => pair.Value == Type).Key;
+
+    /// <summary>The dataset (BigQuery) or schema (DuckDB) a table lands in: its own, else the destination's.</summary>
+    public string? DatasetOf(ManifestTable table) => table.Dataset ?? Dataset;
+
+    public override string ToString() => Type switch
+    {
+        DestinationType.BigQuery => $"BigQuery {Project}.{Dataset} ({Location})",
+        DestinationType.DuckDb => $"DuckDB {Path}",
+        _ => "none (stage only)",
+    };
 }

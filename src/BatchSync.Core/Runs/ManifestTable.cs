@@ -1,12 +1,15 @@
 using BatchSync.Core.Schema;
 
+using BatchSync.Core.Workflows.Model;
+
 namespace BatchSync.Core.Runs;
 
 /// <summary>
 /// One table of a run: where it comes from, where it goes, its BigQuery schema and its work items.
 /// A table the planner could not describe (missing table or column, unsupported type) has a <see cref="PlanError"/>
 /// and no items: it fails alone, and the other tables still run. <see cref="DeleteMissing"/> (mode merge) deletes destination
-/// rows whose key the source no longer has.
+/// rows whose key the source no longer has; <see cref="RecreateOnTypeChange"/> (mode replace) lets landing replace the
+/// destination's column types instead of failing on a type change.
 /// </summary>
 /// <remarks>
 /// Select is the select list as configured (null for every column); SelectSql is the statement planning generated for
@@ -21,15 +24,16 @@ public sealed record ManifestTable(
     string SelectSql,
     string? Where,
     BigQueryTableSchema Schema,
-    string Mode,
+    LoadMode Mode,
     IReadOnlyList<string> Key,
-    ManifestPartition? Partition,
+    PartitionSpec? Partition,
     IReadOnlyList<string> Cluster,
     IncrementalBounds? Incremental,
     ExtractionSettings Extraction,
     IReadOnlyList<ManifestItem> Items,
     string? PlanError = null,
-    bool DeleteMissing = false)
+    bool DeleteMissing = false,
+    bool RecreateOnTypeChange = false)
 {
     public string SourceName => $"{SourceDatabase}.{SourceTable}";
 }

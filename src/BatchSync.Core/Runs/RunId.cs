@@ -10,9 +10,16 @@ namespace BatchSync.Core.Runs;
 /// </summary>
 public readonly partial record struct RunId
 {
-    private RunId(string value) => Value = value;
+    private RunId(string value, DateTimeOffset? scheduledTime = null)
+    {
+        Value = value;
+        ScheduledTime = scheduledTime;
+    }
 
     public string Value { get; }
+
+    /// <summary>The schedule's event time, when the id was given as one: the time the run stands for.</summary>
+    public DateTimeOffset? ScheduledTime { get; }
 
     public static RunId New(DateTimeOffset now)
     {
@@ -30,10 +37,12 @@ public readonly partial record struct RunId
     public static bool TryParse(string? value, out RunId runId, out string? error)
     {
         runId = default;
+        DateTimeOffset? scheduled = null;
         if (value is not null && value.Contains(':', StringComparison.Ordinal) && value.EndsWith('Z')
             && DateTimeOffset.TryParseExact(value, ["yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
         {
             value = time.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+            scheduled = time;
         }
 
         if (string.IsNullOrEmpty(value) || !AllowedPattern().IsMatch(value))
@@ -43,7 +52,7 @@ public readonly partial record struct RunId
         }
 
         error = null;
-        runId = new RunId(value);
+        runId = new RunId(value, scheduled);
         return true;
     }
 
@@ -51,6 +60,11 @@ public readonly partial record struct RunId
         => TryParse(value, out var runId, out var error) ? runId : throw new FormatException(error);
 
     public override string ToString() => Value;
+
+    /// <summary>Runs are the same when their ids are; how the id was given does not matter.</summary>
+    public bool Equals(RunId other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
+
+    public override int GetHashCode() => Value is null ? 0 : StringComparer.Ordinal.GetHashCode(Value);
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
     private static partial Regex AllowedPattern();

@@ -23,6 +23,9 @@ public sealed record RunLayout(string Workflow, string RunId)
 
     public string LoadConfiguration(string outTable) => TablePrefix(outTable) + "load.json";
 
+    /// <summary>A stage-only table's parts, one address a line, in load order.</summary>
+    public string Parts(string outTable) => TablePrefix(outTable) + "parts.txt";
+
     /// <summary>Written once a table has landed, so a resumed run reports it instead of landing it again.</summary>
     public string Landing(string outTable) => TablePrefix(outTable) + "landed.json";
 

@@ -1,8 +1,8 @@
 using BatchSync.Core.Finish;
 using BatchSync.Core.Launch;
+using BatchSync.Core.Load;
 using BatchSync.Core.Planning;
 using BatchSync.Core.Progress;
-using BatchSync.Core.Work;
 
 namespace BatchSync.Core.Runs;
 
@@ -10,7 +10,7 @@ namespace BatchSync.Core.Runs;
 /// One run from the parent's side: plan (or find the manifest an earlier attempt of the same run id wrote),
 /// run the lanes, finish. Re-running a run id resumes it: the manifest is reused and done items are skipped.
 /// </summary>
-public sealed class RunPipeline(RunPlanner planner, RunStore store, IJobLauncher launcher, RunFinisher finisher, IWarehouse? warehouse, IRunProgress progress)
+public sealed class RunPipeline(RunPlanner planner, RunStore store, IJobLauncher launcher, RunFinisher finisher, IDestination destination, IRunProgress progress)
 {
     public async Task<RunResult> RunAsync(RunPlanRequest request, CancellationToken cancellationToken)
     {
@@ -27,11 +27,7 @@ public sealed class RunPipeline(RunPlanner planner, RunStore store, IJobLauncher
         }
 
         progress.RunPlanned(manifest);
-        if (warehouse is not null)
-        {
-            await warehouse.PrepareAsync(manifest, cancellationToken);
-        }
-
+        await destination.PrepareAsync(manifest, cancellationToken);
         var launch = await launcher.RunLanesAsync(manifest, cancellationToken);
         var report = await finisher.FinishAsync(manifest, cancellationToken);
         return new RunResult(manifest, report, launch, resumed);

@@ -8,9 +8,13 @@ public sealed record RunReport(
     DateTimeOffset FinishedAt,
     string Destination,
     bool DestinationLoaded,
-    IReadOnlyList<TableReport> Tables)
+    IReadOnlyList<TableReport> Tables,
+    RunComparison? Comparison = null,
+    IReadOnlyList<LaneLog>? LaneLogs = null)
 {
     public bool Succeeded => Tables.All(table => table.Outcome != TableOutcome.Failed);
 
     public long Rows => Tables.Sum(table => table.Rows);
+
+    public double Seconds => Math.Round(Math.Max(0, (FinishedAt - CreatedAt).TotalSeconds), 3);
 }

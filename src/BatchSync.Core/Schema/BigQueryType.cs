@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace BatchSync.Core.Schema;
 
 /// <summary>The BigQuery (GoogleSQL) column types BatchSync writes.</summary>
@@ -8,11 +10,13 @@ public enum BigQueryType
     Int64,
     Float64,
     Numeric,
+    [JsonStringEnumMemberName("bignumeric")]
     BigNumeric,
     Bool,
     Timestamp,
     Date,
     Time,
+    [JsonStringEnumMemberName("datetime")]
     DateTime,
     Json,
     Geography,

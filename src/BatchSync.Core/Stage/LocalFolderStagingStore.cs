@@ -27,14 +27,21 @@ public sealed class LocalFolderStagingStore : IStagingStore
         }
     }
 
-    public Task<Stream?> OpenReadAsync(string name, CancellationToken cancellationToken)
+    public Task<Stream?> OpenReadAsync(string name, CancellationToken cancellationToken) => OpenReadAsync(name, 0, cancellationToken);
+
+    public Task<Stream?> OpenReadAsync(string name, long offset, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
         cancellationToken.ThrowIfCancellationRequested();
         var path = ResolvePath(name);
-        Stream? stream = File.Exists(path)
-            ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan)
-            : null;
-        return Task.FromResult(stream);
+        if (!File.Exists(path))
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        stream.Seek(offset, SeekOrigin.Begin);
+        return Task.FromResult<Stream?>(stream);
     }
 
     public Task DeleteAsync(string name, CancellationToken cancellationToken)
@@ -84,6 +91,27 @@ public sealed class LocalFolderStagingStore : IStagingStore
         }
 
         return null;
+    }
+
+    /// <summary>Deletes the hidden temporary files (<see cref="LocalStagedFileWriter.IsTemporaryName"/>) a killed writer left in the folder.</summary>
+    public Task<int> WithdrawUnfinishedAsync(string prefix, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
+        cancellationToken.ThrowIfCancellationRequested();
+        var folder = Path.GetDirectoryName(ResolvePath(prefix.TrimEnd('/') + "/_"))!;
+        if (!Directory.Exists(folder))
+        {
+            return Task.FromResult(0);
+        }
+
+        var withdrawn = 0;
+        foreach (var file in Directory.EnumerateFiles(folder).Where(f => LocalStagedFileWriter.IsTemporaryName(Path.GetFileName(f))))
+        {
+            File.Delete(file);
+            withdrawn++;
+        }
+
+        return Task.FromResult(withdrawn);
     }
 
     private string ResolvePath(string name)

@@ -12,7 +12,7 @@ internal sealed class LocalStagedFileWriter : IStagedObjectWriter
     {
         Name = name;
         _finalPath = finalPath;
-        _temporaryPath = Path.Combine(Path.GetDirectoryName(finalPath)!, $".{Path.GetFileName(finalPath)}.{Guid.NewGuid():N}.tmp");
+        _temporaryPath = Path.Combine(Path.GetDirectoryName(finalPath)!, $".{Path.GetFileName(finalPath)}.{Guid.NewGuid():N}{TemporarySuffix}");
         _stream = new FileStream(_temporaryPath, new FileStreamOptions
         {
             Mode = FileMode.CreateNew,
@@ -23,7 +23,13 @@ internal sealed class LocalStagedFileWriter : IStagedObjectWriter
         });
     }
 
+    private const string TemporarySuffix = ".tmp";
+
     public string Name { get; }
+
+    /// <summary>True for the hidden name a writer stages under until it commits: <c>.&lt;name&gt;.&lt;guid&gt;.tmp</c>.</summary>
+    public static bool IsTemporaryName(string fileName) =>
+        fileName.StartsWith('.') && fileName.EndsWith(TemporarySuffix, StringComparison.Ordinal) && fileName.Length > 34 + TemporarySuffix.Length;
 
     public ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BatchSync.Core.Load;
 using BatchSync.Core.Progress;
 using BatchSync.Core.Runs;
 
@@ -6,13 +7,13 @@ namespace BatchSync.Core.Work;
 
 /// <summary>
 /// Runs the items of one lane in their planned order: skips what an earlier attempt finished, extracts (and loads,
-/// when there is a destination) the rest, and records each item's status. A failed item does not stop the lane.
+/// when the destination loads per item) the rest, and records each item's status. A failed item does not stop the lane.
 /// The same worker serves array children (<c>work</c>) and the in-process launcher (<c>run --local</c>).
 /// </summary>
 public sealed class LaneWorker(
     RunStore store,
     IItemExtractor extractor,
-    IWarehouse? warehouse,
+    IDestination destination,
     IRunProgress progress,
     TimeProvider time,
     TimeSpan retryDelay)
@@ -98,9 +99,10 @@ public sealed class LaneWorker(
             var running = new ItemStatus(table.OutTable, item.Id, ItemState.Running, attempts, StartedAt: started);
             await WriteStatusAsync(manifest, running, cancellationToken);
             progress.ItemStarted(table, item, attempts);
+            var step = new StepTracker();
             try
             {
-                var finished = await AttemptAsync(manifest, table, item, running, cancellationToken);
+                var finished = await AttemptAsync(manifest, table, item, running, step, cancellationToken);
                 await WriteStatusAsync(manifest, finished, cancellationToken);
                 progress.ItemFinished(table, item, finished);
                 return finished;
@@ -113,7 +115,7 @@ public sealed class LaneWorker(
             {
                 // However the cancellation surfaced (the server reports a killed query as an error of its own), the item
                 // is recorded as cancelled, without the cancelled token: the next attempt must see it as not done.
-                var cancelled = running with { State = ItemState.Failed, FinishedAt = time.GetUtcNow(), Error = "Cancelled before it finished; running the run again redoes this item." };
+                var cancelled = running with { State = ItemState.Failed, FinishedAt = time.GetUtcNow(), Error = "Cancelled before it finished; running the run again redoes this item.", FailedStep = step.Current };
                 await WriteStatusAsync(manifest, cancelled, CancellationToken.None);
                 progress.ItemFinished(table, item, cancelled);
                 throw new OperationCanceledException(cancellationToken);
@@ -124,7 +126,7 @@ public sealed class LaneWorker(
             }
             catch (Exception exception)
             {
-                var failed = running with { State = ItemState.Failed, FinishedAt = time.GetUtcNow(), Error = FailureMessage.Of(exception) };
+                var failed = running with { State = ItemState.Failed, FinishedAt = time.GetUtcNow(), Error = FailureMessage.Of(exception), FailedStep = step.Current };
                 await WriteStatusAsync(manifest, failed, cancellationToken);
                 progress.ItemFinished(table, item, failed);
                 return failed;
@@ -132,24 +134,20 @@ public sealed class LaneWorker(
         }
     }
 
-    private async Task<ItemStatus> AttemptAsync(RunManifest manifest, ManifestTable table, ManifestItem item, ItemStatus running, CancellationToken cancellationToken)
+    private async Task<ItemStatus> AttemptAsync(RunManifest manifest, ManifestTable table, ManifestItem item, ItemStatus running, StepTracker step, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var extraction = new ItemExtraction(manifest, table, item, manifest.Layout.ItemPrefix(table.OutTable, item.Id));
         var extracted = await extractor.ExtractAsync(extraction, new ItemProgressRelay(progress, table, item), cancellationToken);
         var extractSeconds = clock.Elapsed.TotalSeconds;
 
-        long? loadedRows = null;
-        double? loadSeconds = null;
-        if (warehouse is not null)
+        step.Current = RunStep.Load;
+        clock.Restart();
+        var loadedRows = await destination.LoadItemAsync(manifest, table, item, extracted, cancellationToken);
+        double? loadSeconds = loadedRows is null ? null : clock.Elapsed.TotalSeconds;
+        if (loadedRows is { } loaded && loaded != extracted.Rows)
         {
-            clock.Restart();
-            loadedRows = await warehouse.LoadItemAsync(manifest, table, item, extracted, cancellationToken);
-            loadSeconds = clock.Elapsed.TotalSeconds;
-            if (loadedRows != extracted.Rows)
-            {
-                throw new ReconciliationException($"The destination counted {loadedRows} rows for item {item.Id} of {table.OutTable}, but {extracted.Rows} were read from the source.");
-            }
+            throw new ReconciliationException($"The destination counted {loaded} rows for item {item.Id} of {table.OutTable}, but {extracted.Rows} were read from the source.");
         }
 
         return running with
@@ -162,6 +160,12 @@ public sealed class LaneWorker(
             LoadSeconds = loadSeconds is { } seconds ? Math.Round(seconds, 3) : null,
             LoadedRows = loadedRows,
         };
+    }
+
+    /// <summary>The step an attempt is in, read when it fails.</summary>
+    private sealed class StepTracker
+    {
+        public RunStep Current { get; set; } = RunStep.Extract;
     }
 
     private sealed class ItemProgressRelay(IRunProgress progress, ManifestTable table, ManifestItem item) : IProgress<ExtractionProgress>

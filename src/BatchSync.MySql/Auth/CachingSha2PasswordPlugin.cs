@@ -6,8 +6,8 @@ namespace BatchSync.MySql.Auth;
 /// <summary>
 /// caching_sha2_password (MySQL 8 default). Fast path: XOR(SHA256(password), SHA256(SHA256(SHA256(password)) + nonce)),
 /// answered by 0x03 (cached) or 0x04 (full authentication). Full authentication sends the password NUL-terminated:
-/// in clear over TLS, otherwise XOR'd with the nonce and RSA-OAEP(SHA1) encrypted with the server's public key,
-/// which the client asks for with 0x02.
+/// in clear inside TLS, otherwise RSA-encrypted (<see cref="RsaPasswordExchange"/>) with a pinned key or, when allowed,
+/// the key the server sends after 0x02.
 /// </summary>
 internal sealed class CachingSha2PasswordPlugin(AuthenticationContext context) : IAuthenticationPlugin
 {
@@ -33,7 +33,7 @@ internal sealed class CachingSha2PasswordPlugin(AuthenticationContext context) :
         if (_awaitingPublicKey)
         {
             _awaitingPublicKey = false;
-            return EncryptPassword(Encoding.ASCII.GetString(data));
+            return RsaPasswordExchange.Encrypt(context, _nonce, Encoding.ASCII.GetString(data));
         }
 
         if (data.Length == 1 && data[0] == FastAuthSuccess)
@@ -43,13 +43,9 @@ internal sealed class CachingSha2PasswordPlugin(AuthenticationContext context) :
 
         if (data.Length == 1 && data[0] == PerformFullAuthentication)
         {
-            if (context.IsEncrypted)
-            {
-                return [.. context.PasswordBytes, 0];
-            }
-
-            _awaitingPublicKey = true;
-            return [RequestPublicKey];
+            var answer = RsaPasswordExchange.PasswordOrKeyNeeded(context, _nonce, PluginName);
+            _awaitingPublicKey = answer is null;
+            return answer ?? [RequestPublicKey];
         }
 
         throw new MySqlException($"The server at {context.Endpoint} sent an unexpected {PluginName} message (0x{(data.IsEmpty ? 0 : data[0]):x2}).");
@@ -71,31 +67,5 @@ internal sealed class CachingSha2PasswordPlugin(AuthenticationContext context) :
         }
 
         return stage1;
-    }
-
-    /// <summary>RSA-OAEP(SHA1) of (password + NUL) XOR nonce (the nonce repeated as needed).</summary>
-    public static byte[] EncryptPassword(ReadOnlySpan<byte> password, ReadOnlySpan<byte> nonce, string publicKeyPem)
-    {
-        byte[] plain = [.. password, 0];
-        for (var i = 0; i < plain.Length; i++)
-        {
-            plain[i] ^= nonce[i % nonce.Length];
-        }
-
-        using var rsa = RSA.Create();
-        rsa.ImportFromPem(publicKeyPem);
-        return rsa.Encrypt(plain, RSAEncryptionPadding.OaepSHA1);
-    }
-
-    private byte[] EncryptPassword(string publicKeyPem)
-    {
-        try
-        {
-            return EncryptPassword(context.PasswordBytes, _nonce, publicKeyPem);
-        }
-        catch (Exception e) when (e is ArgumentException or CryptographicException)
-        {
-            throw new MySqlException($"The server at {context.Endpoint} sent an RSA public key that could not be used: {e.Message}", e);
-        }
     }
 }

@@ -1,6 +1,9 @@
 namespace BatchSync.MySql.Auth;
 
-/// <summary>mysql_clear_password (RDS IAM tokens, PAM/LDAP): the password as is, NUL-terminated; TLS only, and only when enabled.</summary>
+/// <summary>
+/// mysql_clear_password (RDS IAM tokens, PAM/LDAP): the password as is, NUL-terminated; only when enabled, and only
+/// inside TLS that verified the server (unverified TLS would hand the password to whoever answered).
+/// </summary>
 internal sealed class ClearPasswordPlugin(AuthenticationContext context) : IAuthenticationPlugin
 {
     public const string PluginName = "mysql_clear_password";
@@ -13,13 +16,14 @@ internal sealed class ClearPasswordPlugin(AuthenticationContext context) : IAuth
         {
             throw new MySqlException(
                 $"The server at {context.Endpoint} asked for {PluginName}, which sends the password in clear text. " +
-                "Enable the clear-text password option (needed for RDS IAM tokens) if that is intended.");
+                "Enable the clear-text password option (needed for RDS IAM tokens, iam_auth: true) if that is intended.");
         }
 
-        if (!context.IsEncrypted)
+        if (!context.IsEncrypted || !context.IsVerified)
         {
             throw new MySqlException(
-                $"The server at {context.Endpoint} asked for {PluginName} over an unencrypted connection; refusing to send the password in clear text. Use TLS.");
+                $"The server at {context.Endpoint} asked for {PluginName} over a connection that is {(context.IsEncrypted ? "encrypted but not verified" : "not encrypted")}; " +
+                "refusing to send the password in clear text. Use tls: verify-ca or verify-full with the server's CA bundle.");
         }
 
         return [.. context.PasswordBytes, 0];

@@ -10,7 +10,7 @@ internal sealed class Authenticator(PacketChannel channel, MySqlConnectionOption
 {
     public async Task AuthenticateAsync(HandshakeV10 handshake, CapabilityFlags capabilities, CancellationToken cancellationToken)
     {
-        var context = new AuthenticationContext(options.Password, channel.Handler.IsEncrypted, options.UseClearTextPassword, options.Endpoint);
+        var context = await CreateContextAsync(cancellationToken);
         var plugin = AuthenticationPlugins.Create(InitialPluginName(handshake.AuthPluginName), context);
         var response = HandshakeResponse41.Create(capabilities, options.User, plugin.CreateResponse(handshake.AuthPluginData), options.Database, plugin.Name);
         await channel.WritePacketAsync(response, cancellationToken);
@@ -41,6 +41,18 @@ internal sealed class Authenticator(PacketChannel channel, MySqlConnectionOption
                     throw new MySqlException($"Unexpected packet 0x{payload[0]:x2} from {options.Endpoint} during authentication.");
             }
         }
+    }
+
+    private async Task<AuthenticationContext> CreateContextAsync(CancellationToken cancellationToken)
+    {
+        var password = options.PasswordProvider is { } provider ? await provider(cancellationToken) : options.Password;
+        var encrypted = channel.Handler.IsEncrypted;
+        return new AuthenticationContext(password, encrypted, encrypted && options.VerifiesServer, options.Endpoint)
+        {
+            AllowClearTextPassword = options.UseClearTextPassword,
+            AllowPublicKeyRetrieval = options.AllowPublicKeyRetrieval,
+            ServerPublicKeyPem = options.ServerRsaPublicKeyPath is { } path ? await File.ReadAllTextAsync(path, cancellationToken) : null,
+        };
     }
 
     /// <summary>

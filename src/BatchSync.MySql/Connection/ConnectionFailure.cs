@@ -9,10 +9,11 @@ internal static class ConnectionFailure
     public static bool IsTransportFailure(Exception exception)
         => exception is IOException or SocketException or InvalidDataException or ObjectDisposedException;
 
-    public static MySqlException Describe(Exception exception, MySqlConnectionOptions options, string activity) => exception switch
+    public static MySqlException Describe(Exception exception, MySqlConnectionOptions options, string activity, bool sessionKilled = false) => exception switch
     {
         ReadTimeoutException => new MySqlException(
-            $"The server at {options.Endpoint} sent nothing for {options.ReadTimeout} while {activity}. " +
+            $"The server at {options.Endpoint} sent nothing for {options.ReadTimeout} while {activity}" +
+            (sessionKilled ? " (the session was killed on the server so its query stops). " : ". ") +
             "Check that the server is alive and not blocked (locks, overload), or raise the read timeout.", exception),
         SocketException socket => new MySqlException(
             $"Network error while {activity} {options.Endpoint}: {socket.Message} ({socket.SocketErrorCode}). " +

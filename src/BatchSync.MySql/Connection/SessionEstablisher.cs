@@ -100,12 +100,21 @@ internal static class SessionEstablisher
         return options.TlsMode switch
         {
             MySqlTlsMode.Disabled => false,
-            MySqlTlsMode.Preferred => offered,
+            MySqlTlsMode.Preferred when !offered => WarnPlainText(options),
+            MySqlTlsMode.Preferred => true,
             _ when offered => true,
             _ => throw new MySqlException(
                 $"TLS mode {options.TlsMode} requires TLS, but the server at {options.Endpoint} does not offer it. " +
                 "Enable TLS on the server (ssl-cert/ssl-key) or choose a weaker TLS mode."),
         };
+    }
+
+    private static bool WarnPlainText(MySqlConnectionOptions options)
+    {
+        options.Warning?.Invoke(
+            $"The MySQL server at {options.Endpoint} does not offer TLS: with tls: preferred this connection continues unencrypted " +
+            "(queries and rows readable in the network path). Enable TLS on the server and set tls: verify-full with ca_bundle to refuse plain connections.");
+        return false;
     }
 
     private static async Task<IByteHandler> NegotiateTlsAsync(Socket socket, MySqlConnectionOptions options, CancellationToken cancellationToken)

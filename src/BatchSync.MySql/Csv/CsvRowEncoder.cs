@@ -16,6 +16,9 @@ public sealed class CsvRowEncoder
     private readonly ZeroDatePolicy _zeroDates;
     private readonly SourceZoneConverter? _sourceZone;
 
+    // Reused for values that are rewritten before quoting (compact JSON); grows to the largest such value.
+    private byte[] _scratch = new byte[256];
+
     /// <param name="table">The table as messages should name it, for example <c>shop.users</c>.</param>
     /// <param name="columns">Output columns, in result order.</param>
     /// <param name="zeroDates">What zero dates become.</param>
@@ -27,9 +30,9 @@ public sealed class CsvRowEncoder
         _columns = [.. columns];
         _zeroDates = zeroDates;
         _sourceZone = sourceZone;
-        if (sourceZone is null && _columns.Any(c => c.Encoding == ValueEncoding.DateTimeFromZone))
+        if (sourceZone is null && _columns.Any(c => c.Encoding is ValueEncoding.DateTimeFromZone or ValueEncoding.DateFromZone or ValueEncoding.TimeFromZone or ValueEncoding.YearFromZone))
         {
-            throw new ArgumentException("Converting DATETIME to TIMESTAMP needs the source time zone.", nameof(sourceZone));
+            throw new ArgumentException("Converting DATETIME, DATE, TIME or YEAR to TIMESTAMP needs the source time zone.", nameof(sourceZone));
         }
     }
 
@@ -135,6 +138,47 @@ public sealed class CsvRowEncoder
 
                 value.CopyTo(destination);
                 return value.Length;
+            default:
+                return EncodeAsEmbulk(column, value, destination, rowNumber);
+        }
+    }
+
+    /// <summary>The <c>types: embulk</c> encodings (see <see cref="EmbulkValues"/>).</summary>
+    private int EncodeAsEmbulk(int column, ReadOnlySpan<byte> value, Span<byte> destination, long rowNumber)
+    {
+        int written;
+        switch (_columns[column].Encoding)
+        {
+            case ValueEncoding.DateFromZone:
+                return CsvTemporal.IsZeroDate(value) ? ZeroDate(column, value, rowNumber)
+                    : EmbulkValues.TryWriteDate(value, _sourceZone!, destination, out written) ? written
+                    : throw Fail(column, rowNumber, $"DATE value '{Describe(value)}' could not be read.");
+            case ValueEncoding.TimeFromZone:
+                return EmbulkValues.TryWriteTime(value, _sourceZone!, destination, out written) ? written
+                    : throw Fail(column, rowNumber, $"TIME value '{Describe(value)}' is not a time of day, which embulk's driver could not read either. Map the column to STRING to keep such values.");
+            case ValueEncoding.YearFromZone:
+                return EmbulkValues.IsZeroYear(value) ? ZeroDate(column, value, rowNumber)
+                    : EmbulkValues.TryWriteYear(value, _sourceZone!, destination, out written) ? written
+                    : throw Fail(column, rowNumber, $"YEAR value '{Describe(value)}' could not be read.");
+            case ValueEncoding.JdbcBoolean:
+                return EmbulkValues.TryWriteBoolean(value, destination, out written) ? written
+                    : throw Fail(column, rowNumber, $"value '{Describe(value)}' is not an integer.");
+            case ValueEncoding.SingleFloat:
+                return EmbulkValues.TryWriteSingle(value, destination, out written) ? written
+                    : throw Fail(column, rowNumber, $"FLOAT value '{Describe(value)}' could not be read.");
+            case ValueEncoding.CompactJson:
+                if (!Utf8.IsValid(value))
+                {
+                    throw Fail(column, rowNumber, "the value is not valid UTF-8, which BigQuery rejects.");
+                }
+
+                if (_scratch.Length < value.Length)
+                {
+                    _scratch = new byte[Math.Max(value.Length, _scratch.Length * 2)];
+                }
+
+                var compact = EmbulkValues.CompactJson(value, _scratch);
+                return CsvText.Write(_scratch.AsSpan(0, compact), destination);
             default:
                 throw new InvalidOperationException($"Unknown value encoding {_columns[column].Encoding}.");
         }

@@ -38,4 +38,22 @@ public enum ValueEncoding
 
     /// <summary>TIME within a day; anything outside 00:00:00–23:59:59.999999 fails.</summary>
     TimeOfDay,
+
+    /// <summary>embulk: DATE as the UTC TIMESTAMP of its midnight in the source time zone.</summary>
+    DateFromZone,
+
+    /// <summary>embulk: TIME as the UTC TIMESTAMP of that time on 1970-01-01 in the source time zone, whole seconds.</summary>
+    TimeFromZone,
+
+    /// <summary>embulk: YEAR as the UTC TIMESTAMP of January 1st, midnight, in the source time zone; 0000 is NULL.</summary>
+    YearFromZone,
+
+    /// <summary>embulk: an integer read as JDBC getBoolean does: <c>true</c> when positive or -1, otherwise <c>false</c>.</summary>
+    JdbcBoolean,
+
+    /// <summary>embulk: FLOAT read as a 32-bit float and widened to a double, written so BigQuery reads that double.</summary>
+    SingleFloat,
+
+    /// <summary>embulk: MySQL JSON re-serialized compactly (no white space outside strings), as STRING.</summary>
+    CompactJson,
 }

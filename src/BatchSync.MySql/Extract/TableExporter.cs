@@ -11,6 +11,8 @@ namespace BatchSync.MySql.Extract;
 /// </summary>
 public static class TableExporter
 {
+    internal const string ConsistentSnapshot = "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY";
+
     public static async Task<ExportResult> ExportAsync(TableExportOptions options, IStagingStore store, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -42,10 +44,15 @@ public static class TableExporter
         await using var parts = new GzipPartWriter(store, options.Parts);
         using var sink = new CsvChunkSink(encoder, parts.WriteChunkAsync, options.ChunkSize,
             progress is null ? null : (rows, bytes) => progress.Report(new ExportProgress(rows, bytes, clock.Elapsed)));
+        // One snapshot for the item (InnoDB): rows committed while it streams are not half-seen. A failure leaves the
+        // transaction to the connection's close, which rolls it back.
+        await connection.ExecuteAsync(ConsistentSnapshot, cancellationToken);
         await using (var reader = await connection.ExecuteReaderAsync(plan.SelectSql, cancellationToken))
         {
             await reader.ReadRowsAsync(sink, cancellationToken);
         }
+
+        await connection.ExecuteAsync("COMMIT", cancellationToken);
 
         await sink.CompleteAsync(cancellationToken);
         var written = await parts.CompleteAsync(cancellationToken);

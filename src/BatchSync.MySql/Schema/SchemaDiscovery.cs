@@ -19,7 +19,8 @@ public static class SchemaDiscovery
         ArgumentNullException.ThrowIfNull(query);
         var sourceColumns = await SourceColumnCatalog.ReadAsync(connection, query, cancellationToken);
         var resultColumns = await DescribeResultAsync(connection, query, cancellationToken);
-        var columns = resultColumns.Select(result => PlanColumn(query, result, sourceColumns)).ToList();
+        var geometryText = GeometryTextFunction(connection);
+        var columns = resultColumns.Select(result => PlanColumn(query, result, sourceColumns, geometryText)).ToList();
         CheckNamesAreUnique(query, columns);
         CheckOverridesNameColumns(query, columns);
         return new ExtractionPlan(query, columns, BuildSelect(query, columns));
@@ -35,7 +36,14 @@ public static class SchemaDiscovery
         return reader.Columns;
     }
 
-    private static ColumnPlan PlanColumn(TableQuery query, MySqlColumn result, IReadOnlyDictionary<string, SourceColumn> sourceColumns)
+    /// <summary>
+    /// MySQL 8 writes geographic coordinates latitude first unless told otherwise; WKT (and BigQuery GEOGRAPHY) is
+    /// longitude first. MariaDB and MySQL 5.7 have no options argument and always write x y.
+    /// </summary>
+    private static Func<string, string> GeometryTextFunction(MySqlConnection connection)
+        => connection.Session.IsMySql8 ? static name => $"ST_AsText({name}, 'axis-order=long-lat')" : static name => $"ST_AsText({name})";
+
+    private static ColumnPlan PlanColumn(TableQuery query, MySqlColumn result, IReadOnlyDictionary<string, SourceColumn> sourceColumns, Func<string, string> geometryText)
     {
         var destination = query.ColumnNames.TryGetValue(result.Name, out var rename) ? rename : result.Name;
         if (BigQueryColumnName.Problem(destination) is { } problem)
@@ -46,26 +54,33 @@ public static class SchemaDiscovery
 
         var source = IsFromTable(query, result) && sourceColumns.TryGetValue(result.OriginalName, out var column) ? column : null;
         BigQueryType? requested = query.ColumnTypes.TryGetValue(result.Name, out var type) ? type : null;
-        var (bigQueryType, encoding) = TypeMapper.Map(query.DisplayName, result, source, requested, query.DateTimes);
-        return new ColumnPlan(result, source, new BigQueryField(destination, bigQueryType), encoding, SelectExpression(result, destination));
+        var (bigQueryType, encoding) = query.Types == TypeProfile.Embulk && requested is null
+            ? MapAsEmbulk(query, result, source)
+            : TypeMapper.Map(query.DisplayName, result, source, requested, query.DateTimes);
+        return new ColumnPlan(result, source, new BigQueryField(destination, bigQueryType), encoding, SelectExpression(result, destination, geometryText));
     }
 
     /// <summary>
     /// How a column is read. The server prints FLOAT rounded to 6 significant digits (16777216 as 1.67772e7), so a
     /// FLOAT is read as DOUBLE, which prints the exact value of the 32-bit float. Geometry is read as WKT.
     /// </summary>
-    private static string SelectExpression(MySqlColumn result, string destination)
+    private static string SelectExpression(MySqlColumn result, string destination, Func<string, string> geometryText)
     {
         var name = SqlIdentifier.Quote(result.Name);
         var alias = SqlIdentifier.Quote(destination);
         return result.Type switch
         {
-            ColumnType.Geometry => $"ST_AsText({name}) AS {alias}",
+            ColumnType.Geometry => $"{geometryText(name)} AS {alias}",
             ColumnType.Float => $"CAST({name} AS DOUBLE) AS {alias}",
             _ when destination != result.Name => $"{name} AS {alias}",
             _ => name,
         };
     }
+
+    private static (BigQueryType, Csv.ValueEncoding) MapAsEmbulk(TableQuery query, MySqlColumn result, SourceColumn? source)
+        => EmbulkTypes.Map(SourceKindClassifier.Classify(result, source), result)
+            ?? throw new SchemaMappingException(query.DisplayName, result.Name,
+                $"a {source?.ColumnType.ToUpperInvariant() ?? result.Type.ToString().ToUpperInvariant()} column has no embulk default type (embulk-input-mysql needed column_options for it). Give it a type in the column overrides, for example columns: {{{result.Name}: {{type: STRING}}}}.");
 
     private static bool IsFromTable(TableQuery query, MySqlColumn result)
         => result.OriginalName.Length > 0 && string.Equals(result.OriginalTable, query.Table, StringComparison.OrdinalIgnoreCase);

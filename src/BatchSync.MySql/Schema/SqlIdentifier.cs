@@ -27,4 +27,15 @@ public static class SqlIdentifier
             ? "_utf8mb4''"
             : $"CONVERT(X'{Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(value))}' USING utf8mb4)";
     }
+
+    /// <summary>
+    /// A condition matching an information_schema name column to a database or table name the way the server resolves
+    /// names: binary where names are case-sensitive (lower_case_table_names = 0), so <c>Orders</c> and <c>orders</c> are
+    /// not mixed up by the column's case-insensitive collation; case-insensitively where the server folds case.
+    /// </summary>
+    public static string NameEquals(string column, string name)
+    {
+        var literal = Literal(name);
+        return $"({column} = {literal} COLLATE utf8mb4_bin OR (@@lower_case_table_names <> 0 AND {column} = {literal}))";
+    }
 }

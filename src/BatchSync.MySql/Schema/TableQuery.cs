@@ -23,6 +23,9 @@ public sealed record TableQuery
 
     public DateTimeMapping DateTimes { get; init; } = DateTimeMapping.DateTime;
 
+    /// <summary>The type mapping for columns without an override.</summary>
+    public TypeProfile Types { get; init; } = TypeProfile.BatchSync;
+
     /// <summary>The table as messages name it.</summary>
     public string DisplayName => $"{Database}.{Table}";
 

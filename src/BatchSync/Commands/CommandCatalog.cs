@@ -14,5 +14,6 @@ internal static class CommandCatalog
         yield return WorkCommand.Create();
         yield return StatusCommand.Create();
         yield return ExportCommand.Create();
+        yield return ImportCommand.Create();
     }
 }

@@ -64,7 +64,7 @@ internal static class ExportCommand
             ExportResult export;
             try
             {
-                export = await TableExporter.ExportAsync(ToOptions(request, environment("MYSQL_PWD")), store, progress, cancellationToken);
+                export = await TableExporter.ExportAsync(ToOptions(request, environment("MYSQL_PWD"), error), store, progress, cancellationToken);
             }
             finally
             {
@@ -84,7 +84,7 @@ internal static class ExportCommand
         }
     }
 
-    private static TableExportOptions ToOptions(ExportRequest request, string? password) => new()
+    private static TableExportOptions ToOptions(ExportRequest request, string? password, TextWriter error) => new()
     {
         Connection = new MySqlConnectionOptions
         {
@@ -95,6 +95,9 @@ internal static class ExportCommand
             Database = request.Database,
             TlsMode = request.Tls,
             CaBundlePath = request.CaBundle,
+            AllowPublicKeyRetrieval = request.AllowPublicKeyRetrieval,
+            ServerRsaPublicKeyPath = request.ServerPublicKey,
+            Warning = message => error.WriteLine("warning: " + message),
         },
         Query = new TableQuery
         {

@@ -16,7 +16,12 @@ internal static class RunCommand
           batchsync run shop --local --parallelism 8 --secrets secrets.json
           batchsync run shop --local --run-id 20261121-nightly   name the run; the same id again resumes it
           batchsync run shop --local --staging /tmp/staging      stage into another folder
-          batchsync run shop --run-id 20261121T180000Z           on AWS Batch (the run job): lanes as an array job
+          batchsync run shop --run-id 2026-11-21T18:00:00Z       on AWS Batch (the run job): lanes as an array job
+          batchsync run shop --local --run-date 2026-11-20       backfill: re-run a missed day with that day's {run_date}
+
+        {run_date} and {run_time} in out_table stand for the time the run is for, not when it happened to start:
+        the schedule's event time when --run-id is one (EventBridge passes it), midnight of --run-date in the
+        workflow's timezone for a backfill, otherwise the start time.
 
         Without --local the lanes run as an AWS Batch array job of `batchsync work` children; staging must then be
         s3://…, and the run job's environment names the queue and the work job definition (docs/aws.md).
@@ -39,11 +44,19 @@ internal static class RunCommand
         var local = new Option<bool>("--local") { Description = "Run the lanes in this process instead of as an AWS Batch array job." };
         var tables = new Option<string?>("--tables") { Description = "Only these tables, comma-separated (source or out_table names)." };
         var parallelism = WholeNumberOption.Create("--parallelism", "Lanes to run at once (default: defaults.parallelism; capped by source.max_connections).", 1, 10_000);
-        var runId = new Option<string?>("--run-id") { Description = "The run's id; an existing run with this id is resumed." };
+        var runId = new Option<string?>("--run-id") { Description = "The run's id; an existing run with this id is resumed. Default: $AWS_BATCH_JOB_ID (so a retried run job attempt resumes its run), else a new id from the start time." };
         var secrets = new Option<string?>("--secrets") { Description = "A JSON file {\"<secret id>\": value} answering secret: references locally." };
         var staging = new Option<string?>("--staging") { Description = "Stage into this folder instead of the workflow's staging.uri." };
+        var runDate = new Option<string?>("--run-date") { Description = "Backfill: run as if scheduled on this day (YYYY-MM-DD, in the workflow's timezone), for {run_date} in out_table." };
+        runDate.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } text && !RunDates.TryParse(text, out _))
+            {
+                result.AddError($"--run-date '{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-20.");
+            }
+        });
 
-        var command = new Command("run", Description) { workflow, local, tables, parallelism, runId, secrets, staging };
+        var command = new Command("run", Description) { workflow, local, tables, parallelism, runId, secrets, staging, runDate };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var configuration = parseResult.InvocationConfiguration;
@@ -54,7 +67,8 @@ internal static class RunCommand
                 parseResult.GetValue(parallelism),
                 parseResult.GetValue(runId),
                 parseResult.GetValue(secrets),
-                parseResult.GetValue(staging));
+                parseResult.GetValue(staging),
+                parseResult.GetValue(runDate) is { } date && RunDates.TryParse(date, out var day) ? day : null);
             var outputIsTerminal = configuration.Output == Console.Out && !Console.IsOutputRedirected;
             return await CommandFailures.RunAsync(
                 configuration.Error,

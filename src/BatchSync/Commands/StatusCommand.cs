@@ -8,7 +8,9 @@ namespace BatchSync.Commands;
 internal static class StatusCommand
 {
     private const string Description = """
-        Show a run's items: state (pending, running, done, failed), rows, parts, attempts and errors.
+        Show a run: once finished, its report (each table's outcome, rows read and loaded, time and MB/s, failures
+        with their step, the lanes' items in order with retries, row counts that dropped since the last successful
+        run); while it runs, its items: state (pending, running, done, failed), rows, parts, attempts and errors.
 
         Examples:
           batchsync status 20261121T180000Z-1a2b3c                   finds the run under .batchsync/staging

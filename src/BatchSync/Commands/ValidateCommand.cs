@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BatchSync.Commands.Validate;
+using BatchSync.Composition.MySqlSource;
 using BatchSync.Core.Workflows.Checking;
 using BatchSync.Core.Workflows.Diagnostics;
 
@@ -17,7 +18,9 @@ internal static class ValidateCommand
           batchsync validate --all                         every workflows/*.yml (and .yaml) here
           batchsync validate --all --dir deploy            every deploy/workflows/*.yml
           batchsync validate --all --format json           machine-readable, for CI annotations
-          batchsync validate workflows/shop.yml --connect  also check tables and columns on the source
+          batchsync validate workflows/shop.yml --connect  also check tables, columns, keys, select and where
+                                                           on the source (secrets from Secrets Manager)
+          batchsync validate shop.yml --connect --secrets secrets.json   secrets from a local file
 
         Output looks like:
           workflows/shop.yml:12:5: error: unknown key 'taable' in tables[0]; did you mean 'table'?
@@ -27,17 +30,20 @@ internal static class ValidateCommand
         The file format: docs/workflow-reference.md.
         """;
 
-    /// <param name="sourceChecker">What --connect uses; null when this build cannot reach sources.</param>
-    public static Command Create(IWorkflowSourceChecker? sourceChecker = null)
+    public static Command Create() => Create(secretsFile => new MySqlSourceChecker(secretsFile));
+
+    /// <param name="sourceCheckers">What --connect uses, given --secrets; null when this build cannot reach sources.</param>
+    public static Command Create(Func<string?, IWorkflowSourceChecker>? sourceCheckers)
     {
         var files = new Argument<string[]>("FILE") { Description = "Workflow files to check.", Arity = ArgumentArity.ZeroOrMore };
         var all = new Option<bool>("--all") { Description = "Check every workflows/*.yml and *.yaml under --dir." };
         var dir = new Option<string>("--dir") { Description = "The folder --all looks in (default: the current directory).", DefaultValueFactory = _ => "." };
-        var connect = new Option<bool>("--connect") { Description = "Also connect to each source and check that tables and columns exist." };
+        var connect = new Option<bool>("--connect") { Description = "Also connect to each source (30 s at most) and check that tables, columns, keys, incremental columns, select and where work there." };
+        var secrets = new Option<string?>("--secrets") { Description = "With --connect: a JSON file {\"<secret id>\": value} answering secret: references (default: AWS Secrets Manager)." };
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
 
-        var command = new Command("validate", Description) { files, all, dir, connect, format };
+        var command = new Command("validate", Description) { files, all, dir, connect, secrets, format };
         RejectMisspeltOptions(files, command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -48,7 +54,7 @@ internal static class ValidateCommand
                 parseResult.GetValue(connect),
                 parseResult.GetValue(format) == "json" ? ValidateOutputFormat.Json : ValidateOutputFormat.Text);
             var configuration = parseResult.InvocationConfiguration;
-            return await new ValidateRunner(sourceChecker).RunAsync(options, configuration.Output, configuration.Error, cancellationToken);
+            return await new ValidateRunner(sourceCheckers?.Invoke(parseResult.GetValue(secrets))).RunAsync(options, configuration.Output, configuration.Error, cancellationToken);
         });
         return command;
     }

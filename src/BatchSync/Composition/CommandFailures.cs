@@ -1,6 +1,6 @@
+using BatchSync.Core.Load;
 using BatchSync.Core.Planning;
 using BatchSync.Core.Runs;
-using BatchSync.Core.Work;
 using BatchSync.Core.Workflows.References;
 
 namespace BatchSync.Composition;
@@ -68,7 +68,7 @@ internal static class CommandFailures
             await error.WriteLineAsync($"error: {exception.Message} Check that the staging folder (staging.uri or --staging) is one this user may write, and that the files named exist.");
             return ExitCodes.Failed;
         }
-        catch (Exception exception) when (exception is IOException or SourceTableException or WarehouseException or TimeoutException or System.Net.Sockets.SocketException or BatchSync.Aws.AwsServiceException or Amazon.S3.AmazonS3Exception)
+        catch (Exception exception) when (exception is IOException or SourceTableException or DestinationException or TimeoutException or System.Net.Sockets.SocketException or BatchSync.Aws.AwsServiceException or Amazon.S3.AmazonS3Exception)
         {
             await error.WriteLineAsync($"error: {exception.Message}");
             return ExitCodes.Failed;

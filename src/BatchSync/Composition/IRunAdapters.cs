@@ -1,3 +1,4 @@
+using BatchSync.Core.Load;
 using BatchSync.Core.Planning;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Work;
@@ -16,6 +17,6 @@ internal interface IRunAdapters
 
     IItemExtractor CreateExtractor(ConnectionParts connection, SourceOptions source, string stagingRoot);
 
-    /// <summary>The workflow's destination, or null to stop after staging.</summary>
-    Task<IWarehouse?> CreateWarehouseAsync(WorkflowDefinition workflow, ReferenceResolver references, string stagingRoot, CancellationToken cancellationToken);
+    /// <summary>The workflow's destination adapter (stage only, DuckDB or BigQuery).</summary>
+    Task<IDestination> CreateDestinationAsync(WorkflowDefinition workflow, ReferenceResolver references, string stagingRoot, CancellationToken cancellationToken);
 }

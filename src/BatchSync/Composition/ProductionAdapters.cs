@@ -1,14 +1,16 @@
 using BatchSync.Composition.BigQueryDestination;
 using BatchSync.Composition.MySqlSource;
+using BatchSync.Core.Load;
 using BatchSync.Core.Planning;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Work;
 using BatchSync.Core.Workflows.Model;
 using BatchSync.Core.Workflows.References;
+using BatchSync.DuckDb;
 
 namespace BatchSync.Composition;
 
-/// <summary>The adapters of this build: staging in a local folder or S3, the MySQL source, BigQuery (or no) destination.</summary>
+/// <summary>The adapters of this build: staging in a local folder or S3, the MySQL source, the destination of the workflow.</summary>
 internal sealed class ProductionAdapters : IRunAdapters
 {
     public static ProductionAdapters Instance { get; } = new();
@@ -21,13 +23,14 @@ internal sealed class ProductionAdapters : IRunAdapters
     public IItemExtractor CreateExtractor(ConnectionParts connection, SourceOptions source, string stagingRoot)
         => new MySqlItemExtractor(MySqlConnectionSettings.From(connection, source), StagingSites.Open(stagingRoot).Store);
 
-    public async Task<IWarehouse?> CreateWarehouseAsync(WorkflowDefinition workflow, ReferenceResolver references, string stagingRoot, CancellationToken cancellationToken)
+    public async Task<IDestination> CreateDestinationAsync(WorkflowDefinition workflow, ReferenceResolver references, string stagingRoot, CancellationToken cancellationToken)
     {
-        if (workflow.Destination.Type == DestinationType.None)
+        var site = StagingSites.Open(stagingRoot);
+        return workflow.Destination.Type switch
         {
-            return null;
-        }
-
-        return await BigQueryWarehouseFactory.CreateAsync(workflow.Destination, references, StagingSites.Open(stagingRoot).Store, cancellationToken);
+            DestinationType.BigQuery => await BigQueryDestinationFactory.CreateAsync(workflow.Destination, references, site.Store, cancellationToken),
+            DestinationType.DuckDb => new DuckDbDestination(workflow.Destination.Path!, site.Store, TimeProvider.System),
+            _ => new StageOnlyDestination(site.Documents),
+        };
     }
 }

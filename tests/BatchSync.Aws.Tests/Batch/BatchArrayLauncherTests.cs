@@ -85,6 +85,75 @@ public sealed class BatchArrayLauncherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_submit_whose_answer_was_lost_is_found_by_name_instead_of_starting_a_second_array_job()
+    {
+        // Batch created the job, but the answer never arrived: SubmitJob has no idempotency token to make a retry safe.
+        _queue.LoseSubmitAnswers = 1;
+
+        var result = await Launcher(retries: 3).RunLanesAsync(Manifest(lanes: 3), default);
+
+        Assert.True(result.AllLanesCompleted);
+        Assert.Single(_queue.Jobs);
+        Assert.Single(_fake.Calls, c => c.Operation == "SubmitJob");
+        Assert.Contains(_fake.Calls, c => c.Operation == "ListJobs");
+    }
+
+    [Fact]
+    public async Task A_submit_that_failed_before_batch_created_the_job_is_submitted_again_after_the_lookup()
+    {
+        _queue.RefuseSubmits = 1;
+
+        var result = await Launcher(retries: 3).RunLanesAsync(Manifest(lanes: 2), default);
+
+        Assert.True(result.AllLanesCompleted);
+        Assert.Single(_queue.Jobs);
+        // The lookup before the first submit, the refused submit, the lookup after it, then the submit that created the job.
+        Assert.Equal(["ListJobs", "SubmitJob", "ListJobs", "SubmitJob"], _fake.Calls.Select(c => c.Operation).Where(o => o is "ListJobs" or "SubmitJob"));
+    }
+
+    [Fact]
+    public async Task The_orphan_is_found_on_a_later_page_among_jobs_whose_names_differ_only_in_case()
+    {
+        var manifest = Manifest(lanes: 2);
+        await Launcher().RunLanesAsync(manifest, default);
+        _documents.Documents.Clear();
+        // JOB_NAME matches case-insensitively and pages hold 100: these newer jobs fill the first two pages.
+        var name = Assert.Single(_queue.Jobs).Name;
+        for (var i = 0; i < 150; i++)
+        {
+            _queue.AddFinished(name.ToUpperInvariant(), "SUCCEEDED");
+        }
+
+        await Launcher().RunLanesAsync(manifest, default);
+
+        Assert.Single(_fake.Calls, c => c.Operation == "SubmitJob");
+        Assert.True(_fake.Calls.Count(c => c.Operation == "ListJobs") >= 2, "the lookup must follow nextToken");
+        Assert.Empty(_fake.Rejections);
+    }
+
+    [Fact]
+    public async Task The_batch_fake_lists_like_batch_running_only_without_a_status_prefix_names_and_errors_in_the_header()
+    {
+        _queue.AddFinished("batchsync-shop-a", "SUCCEEDED");
+        _queue.AddFinished("BatchSync-Shop-B", "FAILED");
+        var client = BatchClientFor(retries: 0);
+        var json = JsonClient(0);
+
+        var running = await json.CallAsync("/v1/listjobs", new System.Text.Json.Nodes.JsonObject { ["jobQueue"] = "batchsync-queue" }, default);
+        var prefixed = await json.CallAsync("/v1/listjobs", new System.Text.Json.Nodes.JsonObject
+        {
+            ["jobQueue"] = "batchsync-queue",
+            ["filters"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["name"] = "JOB_NAME", ["values"] = new System.Text.Json.Nodes.JsonArray("BATCHSYNC-shop-*") }),
+        }, default);
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => client.TerminateAsync("no-such-job", "test", default));
+
+        Assert.Empty(running["jobSummaryList"]!.AsArray());
+        Assert.Equal(["BatchSync-Shop-B", "batchsync-shop-a"], prefixed["jobSummaryList"]!.AsArray().Select(j => j!["jobName"]!.GetValue<string>()));
+        Assert.Equal("ClientException", error.Code);
+        Assert.Contains("Job not found", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task After_a_failed_job_a_retry_submits_a_new_one_under_a_new_name()
     {
         var manifest = Manifest(lanes: 2);
@@ -131,18 +200,21 @@ public sealed class BatchArrayLauncherTests : IAsyncLifetime
         Assert.Equal(("q", "d", 2), (options.JobQueue, options.WorkJobDefinition, options.Attempts));
     }
 
-    private BatchArrayLauncher Launcher(TimeSpan? pollInterval = null)
+    private BatchArrayLauncher Launcher(TimeSpan? pollInterval = null, int retries = 0)
     {
-        var json = new AwsJsonClient(
-            _http,
-            new AwsEndpoint(_fake.Url, AwsJsonFake.Region, BatchClient.SigningName),
-            AwsJsonProtocol.RestJson,
-            targetPrefix: null,
-            new StaticCredentialSource(AwsJsonFake.AccessKey, AwsJsonFake.SecretKey),
-            new AwsRetryOptions { MaxRetries = 0 });
         var options = new BatchLaunchOptions { JobQueue = "batchsync-queue", WorkJobDefinition = "work-def:7", PollInterval = pollInterval ?? TimeSpan.Zero };
-        return new BatchArrayLauncher(new BatchClient(json), _documents, options);
+        return new BatchArrayLauncher(BatchClientFor(retries), _documents, options);
     }
+
+    private BatchClient BatchClientFor(int retries) => new(JsonClient(retries));
+
+    private AwsJsonClient JsonClient(int retries) => new(
+        _http,
+        new AwsEndpoint(_fake.Url, AwsJsonFake.Region, BatchClient.SigningName),
+        AwsJsonProtocol.RestJson,
+        targetPrefix: null,
+        new StaticCredentialSource(AwsJsonFake.AccessKey, AwsJsonFake.SecretKey),
+        new AwsRetryOptions { MaxRetries = retries, BaseDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero });
 
     private static RunManifest Manifest(int lanes)
         => new("shop", "workflows/shop.yml", "20261121T180000Z-abcdef", DateTimeOffset.UnixEpoch, new DateOnly(2026, 11, 21),

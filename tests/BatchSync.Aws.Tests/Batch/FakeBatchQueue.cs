@@ -22,6 +22,12 @@ public sealed class FakeBatchQueue
         fake.Handle("TerminateJob", Terminate);
     }
 
+    /// <summary>SubmitJob calls that fail before Batch creates the job (a 503 from the front end).</summary>
+    public int RefuseSubmits { get; set; }
+
+    /// <summary>SubmitJob calls that create the job but whose answer is lost (a 500 after the work was done).</summary>
+    public int LoseSubmitAnswers { get; set; }
+
     /// <summary>The lanes (array indexes) that will fail; a plain job fails when it contains 0.</summary>
     public HashSet<int> FailingLanes { get; } = [];
 
@@ -29,6 +35,12 @@ public sealed class FakeBatchQueue
 
     private FakeAnswer Submit(JsonObject body)
     {
+        if (RefuseSubmits > 0)
+        {
+            RefuseSubmits--;
+            return FakeAnswer.Error(HttpStatusCode.ServiceUnavailable, "ServerException", "Service unavailable.");
+        }
+
         var id = $"job-{++_nextId:D4}";
         var size = body["arrayProperties"]?["size"]?.GetValue<int>();
         if (size is < 2 or > 10_000)
@@ -37,6 +49,12 @@ public sealed class FakeBatchQueue
         }
 
         _jobs[id] = new FakeJob(id, body["jobName"]!.GetValue<string>(), size, body.DeepClone().AsObject(), [.. FailingLanes]);
+        if (LoseSubmitAnswers > 0)
+        {
+            LoseSubmitAnswers--;
+            return FakeAnswer.Error(HttpStatusCode.InternalServerError, "ServerException", "We encountered an internal error. Please try again.");
+        }
+
         return FakeAnswer.Ok(new JsonObject { ["jobArn"] = $"arn:aws:batch:ap-northeast-1:123456789012:job/{id}", ["jobName"] = _jobs[id].Name, ["jobId"] = id });
     }
 
@@ -54,28 +72,21 @@ public sealed class FakeBatchQueue
         return FakeAnswer.Ok(new JsonObject { ["jobs"] = jobs });
     }
 
-    private FakeAnswer List(JsonObject body)
+    /// <summary>Adds a job another run submitted earlier, already finished.</summary>
+    public FakeJob AddFinished(string name, string status)
     {
-        IEnumerable<JsonObject> summaries;
-        if (body["arrayJobId"]?.GetValue<string>() is { } arrayId && _jobs.TryGetValue(arrayId, out var array))
-        {
-            var status = body["jobStatus"]?.GetValue<string>();
-            summaries = array.Children().Where(c => status is null || c["status"]!.GetValue<string>() == status);
-        }
-        else
-        {
-            var name = body["filters"]?[0]?["values"]?[0]?.GetValue<string>();
-            summaries = _jobs.Values.Where(j => j.Name == name).Select(j => new JsonObject
-            {
-                ["jobId"] = j.Id,
-                ["jobName"] = j.Name,
-                ["status"] = j.Status,
-                ["createdAt"] = j.CreatedAt,
-            });
-        }
-
-        return FakeAnswer.Ok(new JsonObject { ["jobSummaryList"] = new JsonArray(summaries.Select(s => (JsonNode)s).ToArray()) });
+        var id = $"job-{++_nextId:D4}";
+        var job = new FakeJob(id, name, null, new JsonObject { ["jobQueue"] = "batchsync-queue", ["jobDefinition"] = "work-def:7" }, status == "FAILED" ? [0] : []);
+        job.Finish();
+        _jobs[id] = job;
+        return job;
     }
+
+    private FakeAnswer List(JsonObject body)
+        => BatchJobListing.Answer(
+            body,
+            _jobs.Values.Select(j => j.Summary()),
+            arrayId => _jobs.TryGetValue(arrayId, out var array) ? array.Children() : null);
 
     private FakeAnswer Terminate(JsonObject body)
     {
@@ -112,11 +123,33 @@ public sealed class FakeBatchQueue
 
         public void Terminate(string reason) => _terminatedBecause = reason;
 
+        public void Finish() => _step = Progression.Length;
+
+        public JsonObject Summary() => new()
+        {
+            ["jobArn"] = $"arn:aws:batch:ap-northeast-1:123456789012:job/{Id}",
+            ["jobId"] = Id,
+            ["jobName"] = Name,
+            ["status"] = Status,
+            ["createdAt"] = CreatedAt,
+        };
+
         public JsonObject Describe()
         {
             var status = Status;
             _step++;
-            var job = new JsonObject { ["jobId"] = Id, ["jobName"] = Name, ["status"] = status };
+            // The fields the model marks required are in every DescribeJobs answer, even before the job started.
+            var job = new JsonObject
+            {
+                ["jobArn"] = $"arn:aws:batch:ap-northeast-1:123456789012:job/{Id}",
+                ["jobId"] = Id,
+                ["jobName"] = Name,
+                ["jobQueue"] = $"arn:aws:batch:ap-northeast-1:123456789012:job-queue/{Request["jobQueue"]!.GetValue<string>()}",
+                ["jobDefinition"] = $"arn:aws:batch:ap-northeast-1:123456789012:job-definition/{Request["jobDefinition"]!.GetValue<string>()}",
+                ["status"] = status,
+                ["createdAt"] = CreatedAt,
+                ["startedAt"] = status is "SUBMITTED" or "RUNNABLE" ? 0 : CreatedAt + 1,
+            };
             if (status == "FAILED")
             {
                 job["statusReason"] = _terminatedBecause ?? "Array Child Job failed";
@@ -131,14 +164,23 @@ public sealed class FakeBatchQueue
         }
 
         public IEnumerable<JsonObject> Children()
-            => Enumerable.Range(0, size ?? 0).Select(i => new JsonObject
+            => Enumerable.Range(0, size ?? 0).Select(i =>
             {
-                ["jobId"] = $"{Id}:{i}",
-                ["jobName"] = Name,
-                ["status"] = failingLanes.Contains(i) ? "FAILED" : "SUCCEEDED",
-                ["statusReason"] = failingLanes.Contains(i) ? "Essential container in task exited" : null,
-                ["arrayProperties"] = new JsonObject { ["index"] = i },
-                ["container"] = new JsonObject { ["exitCode"] = failingLanes.Contains(i) ? 1 : 0 },
+                var child = new JsonObject
+                {
+                    ["jobId"] = $"{Id}:{i}",
+                    ["jobName"] = Name,
+                    ["status"] = failingLanes.Contains(i) ? "FAILED" : "SUCCEEDED",
+                    ["createdAt"] = CreatedAt,
+                    ["arrayProperties"] = new JsonObject { ["index"] = i },
+                    ["container"] = new JsonObject { ["exitCode"] = failingLanes.Contains(i) ? 1 : 0 },
+                };
+                if (failingLanes.Contains(i))
+                {
+                    child["statusReason"] = "Essential container in task exited";
+                }
+
+                return child;
             });
     }
 }

@@ -36,6 +36,23 @@ public class S3StagingStoreTests(S3rverFixture s3) : IClassFixture<S3rverFixture
     }
 
     [Fact]
+    public async Task A_presigned_link_reads_the_document_without_credentials_and_says_when_it_expires()
+    {
+        var (store, _) = await s3.NewStoreAsync();
+        await store.WriteAsync("runs/w/r/report.html", "<p>report</p>", default);
+
+        var link = new Uri(await store.PresignedUrlAsync("runs/w/r/report.html", TimeSpan.FromHours(12)));
+        using var http = new HttpClient();
+        var body = await http.GetStringAsync(link);
+
+        Assert.Equal("<p>report</p>", body);
+        // The SDK rounds the lifetime up to whole seconds from the moment it signs.
+        var expires = System.Web.HttpUtility.ParseQueryString(link.Query)["X-Amz-Expires"];
+        Assert.InRange(int.Parse(expires!, System.Globalization.CultureInfo.InvariantCulture), 43_199, 43_201);
+        Assert.Contains("X-Amz-Signature=", link.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_object_abandoned_before_commit_never_appears()
     {
         var (store, _) = await s3.NewStoreAsync();

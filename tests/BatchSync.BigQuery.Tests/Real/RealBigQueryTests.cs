@@ -1,3 +1,4 @@
+using BatchSync.Core.Workflows.Model;
 using System.Globalization;
 using BatchSync.BigQuery.Auth;
 using BatchSync.BigQuery.Finishing;
@@ -18,7 +19,7 @@ public sealed class RealBigQueryTests
         var location = Environment.GetEnvironmentVariable(RealBigQueryFactAttribute.LocationVariable) ?? "US";
         var key = await File.ReadAllTextAsync(Environment.GetEnvironmentVariable(RealBigQueryFactAttribute.CredentialsVariable)!);
         using var http = new HttpClient();
-        var warehouse = new BigQueryWarehouse(http, GoogleCredentialTokenSource.FromServiceAccountKeyJson(key), new BigQueryClientOptions { ProjectId = project, Location = location });
+        var warehouse = new BigQueryDestination(http, GoogleCredentialTokenSource.FromServiceAccountKeyJson(key), new BigQueryClientOptions { ProjectId = project, Location = location }, new Core.Stage.LocalFolderStagingStore(Path.GetTempPath()));
         var runId = DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
         var definition = new TableDefinition(new BigQueryTableSchema([new BigQueryField("id", BigQueryType.Int64), new BigQueryField("name", BigQueryType.String), new BigQueryField("day", BigQueryType.Date)]))
         {
@@ -36,7 +37,7 @@ public sealed class RealBigQueryTests
             rows += await warehouse.LoadPartAsync(staging, Gzip.Opener(Gzip.Compress("3,\"\",2026-11-21\n")), JobIds.Create(runId, "orders", 1, "load"), definition.Schema, CancellationToken.None);
             var again = await warehouse.LoadPartAsync(staging, Gzip.Opener(Gzip.Compress("3,\"\",2026-11-21\n")), JobIds.Create(runId, "orders", 1, "load"), definition.Schema, CancellationToken.None);
 
-            var result = await warehouse.FinishTableAsync(spec, staging, 3, CancellationToken.None);
+            var result = await warehouse.LandStagingAsync(spec, staging, 3, CancellationToken.None);
 
             Assert.Equal(3, rows);
             Assert.Equal(1, again);

@@ -1,9 +1,11 @@
+using BatchSync.Core.Workflows.Model;
 using BatchSync.BigQuery.Auth;
 using BatchSync.BigQuery.Fake;
 using BatchSync.BigQuery.Finishing;
 using BatchSync.BigQuery.Http;
 using BatchSync.BigQuery.Tables;
 using BatchSync.Core.Schema;
+using BatchSync.Core.Stage;
 
 namespace BatchSync.BigQuery.Tests.Support;
 
@@ -19,12 +21,15 @@ internal sealed class BigQueryTestEnvironment : IAsyncDisposable
     private BigQueryTestEnvironment(FakeBigQueryServer fake)
     {
         Fake = fake;
-        Warehouse = NewWarehouse();
+        Destination = NewDestination();
     }
 
     public FakeBigQueryServer Fake { get; }
 
-    public BigQueryWarehouse Warehouse { get; }
+    /// <summary>Parts for lanes to load; these tests hand parts to the client directly, so it stays empty.</summary>
+    public static IStagingStore Staging { get; } = new LocalFolderStagingStore(Path.Combine(Path.GetTempPath(), "batchsync-bigquery-tests"));
+
+    public BigQueryDestination Destination { get; }
 
     public static async Task<BigQueryTestEnvironment> StartAsync()
     {
@@ -34,11 +39,11 @@ internal sealed class BigQueryTestEnvironment : IAsyncDisposable
     }
 
     /// <summary>A separate client instance, as a retried process would create.</summary>
-    public BigQueryWarehouse NewWarehouse(string location = Location, int maxAttempts = 6, string token = FakeBigQueryServer.Token)
+    public BigQueryDestination NewDestination(string location = Location, int maxAttempts = 6, string token = FakeBigQueryServer.Token)
     {
         var http = new HttpClient();
         _clients.Add(http);
-        return new BigQueryWarehouse(http, new StaticAccessTokenSource(token), Options(location, maxAttempts), Fake.Clock);
+        return new BigQueryDestination(http, new StaticAccessTokenSource(token), Options(location, maxAttempts), Staging, Fake.Clock);
     }
 
     public BigQueryClientOptions Options(string location = Location, int maxAttempts = 6) => new()
@@ -60,12 +65,12 @@ internal sealed class BigQueryTestEnvironment : IAsyncDisposable
     public async Task<long> StageAsync(string stagingName, TableDefinition definition, string runId, params string[] partsCsv)
     {
         var staging = Table(stagingName);
-        await Warehouse.CreateStagingTableAsync(staging, definition, TimeSpan.FromDays(2), CancellationToken.None);
+        await Destination.CreateStagingTableAsync(staging, definition, TimeSpan.FromDays(2), CancellationToken.None);
         long rows = 0;
         for (var part = 0; part < partsCsv.Length; part++)
         {
             var bytes = Gzip.Compress(partsCsv[part]);
-            rows += await Warehouse.LoadPartAsync(staging, Gzip.Opener(bytes), Jobs.JobIds.Create(runId, stagingName, part, "load"), definition.Schema, CancellationToken.None);
+            rows += await Destination.LoadPartAsync(staging, Gzip.Opener(bytes), Jobs.JobIds.Create(runId, stagingName, part, "load"), definition.Schema, CancellationToken.None);
         }
 
         return rows;

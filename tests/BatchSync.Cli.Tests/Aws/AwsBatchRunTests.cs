@@ -144,6 +144,33 @@ public sealed class AwsBatchRunTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, 600), (await _world.StagedLinesAsync("aws-again", "customers")).Select(l => int.Parse(l.Split(',')[0], CultureInfo.InvariantCulture)).Order());
     }
 
+    [Fact]
+    public async Task A_retried_run_job_attempt_without_a_run_id_resumes_the_run_of_its_batch_job()
+    {
+        await _world.SqlAsync("""
+            CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(50) NOT NULL);
+            INSERT INTO customers SELECT seq, CONCAT('customer ', seq) FROM seq_1_to_300;
+            ANALYZE TABLE customers;
+            """);
+        await _world.WriteWorkflowAsync("""
+              - table: customers
+                chunk: { rows: 100 }
+            """);
+        // AWS Batch sets AWS_BATCH_JOB_ID in the container; every attempt of the job sees the same id.
+        const string jobId = "8d3e1f0a-5b7c-4e2d-9a61-0c4b7e2f9d13";
+        _world.AwsEnvironment["AWS_BATCH_JOB_ID"] = jobId;
+
+        var first = await _world.RunAsync();
+        var second = await _world.RunAsync();
+
+        Assert.True(first.ExitCode == 0, Describe(first.ExitCode, first.Output, first.Error));
+        Assert.True(second.ExitCode == 0, Describe(second.ExitCode, second.Output, second.Error));
+        Assert.Single(_world.BatchApi.Calls, c => c.Operation == "SubmitJob");
+        Assert.Contains(_world.RunPrefix(jobId) + "manifest.json", await _world.KeysAsync(_world.RunPrefix(jobId)));
+        Assert.Contains($"Resumed run {jobId}", second.Output + second.Error, StringComparison.Ordinal);
+        Assert.Equal(300, (await _world.StagedLinesAsync(jobId, "customers")).Count);
+    }
+
     private async Task AssertPasswordNowhereAsync(string output, string error, IEnumerable<string> keys)
     {
         var password = Testing.MariaDbServer.RootPassword;

@@ -105,7 +105,8 @@ internal sealed class AwsRunWorld : IAsyncDisposable
             {
                 ["ARN"] = $"arn:aws:secretsmanager:{Region}:123456789012:secret:{SecretId}-AbCdEf",
                 ["Name"] = SecretId,
-                ["VersionId"] = "v1",
+                // Secrets Manager version ids are UUIDs (the model: 32 to 64 characters).
+                ["VersionId"] = "a1b2c3d4-5678-90ab-cdef-111122223333",
                 ["SecretString"] = secret,
                 ["VersionStages"] = new JsonArray("AWSCURRENT"),
             })

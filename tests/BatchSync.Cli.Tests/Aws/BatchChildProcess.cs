@@ -51,15 +51,24 @@ internal sealed class BatchChildProcess
 
     public void Terminate() => _terminated.Cancel();
 
-    public JsonObject Summary(string jobName) => new()
+    public JsonObject Summary(string jobName)
     {
-        ["jobId"] = JobId,
-        ["jobName"] = jobName,
-        ["status"] = Status,
-        ["statusReason"] = Status == "FAILED" ? "Essential container in task exited" : null,
-        ["arrayProperties"] = new JsonObject { ["index"] = Index },
-        ["container"] = new JsonObject { ["exitCode"] = _exitCode },
-    };
+        // Batch leaves out what it does not know yet: no nulls in its answers.
+        var summary = new JsonObject
+        {
+            ["jobId"] = JobId,
+            ["jobName"] = jobName,
+            ["status"] = Status,
+            ["arrayProperties"] = new JsonObject { ["index"] = Index },
+            ["container"] = _exitCode is { } exitCode ? new JsonObject { ["exitCode"] = exitCode } : new JsonObject(),
+        };
+        if (Status == "FAILED")
+        {
+            summary["statusReason"] = "Essential container in task exited";
+        }
+
+        return summary;
+    }
 
     private async Task RunAsync(string[] command, IReadOnlyDictionary<string, string?> environment, int attempts)
     {

@@ -75,7 +75,17 @@ internal sealed class ProcessBatchJob
     public JsonObject Describe()
     {
         var status = Status;
-        var job = new JsonObject { ["jobId"] = Id, ["jobName"] = Name, ["jobQueue"] = Request["jobQueue"]!.GetValue<string>(), ["status"] = status };
+        // The fields the model marks required are in every DescribeJobs answer.
+        var job = new JsonObject
+        {
+            ["jobId"] = Id,
+            ["jobName"] = Name,
+            ["jobQueue"] = Request["jobQueue"]!.GetValue<string>(),
+            ["jobDefinition"] = Request["jobDefinition"]!.GetValue<string>(),
+            ["status"] = status,
+            ["createdAt"] = CreatedAt,
+            ["startedAt"] = CreatedAt,
+        };
         if (status == "FAILED")
         {
             job["statusReason"] = _terminatedBecause ?? (Size is null ? "Essential container in task exited" : "Array Child Job failed");

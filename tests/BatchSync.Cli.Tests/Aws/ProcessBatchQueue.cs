@@ -68,22 +68,7 @@ internal sealed class ProcessBatchQueue : IAsyncDisposable
     }
 
     private FakeAnswer List(JsonObject body)
-    {
-        IEnumerable<JsonObject> summaries;
-        if (body["arrayJobId"]?.GetValue<string>() is { } arrayId)
-        {
-            var status = body["jobStatus"]?.GetValue<string>() ?? "RUNNING";
-            summaries = Find(arrayId)?.ChildSummaries().Where(c => c["status"]!.GetValue<string>() == status) ?? [];
-        }
-        else
-        {
-            var names = body["filters"]?.AsArray().Where(f => f!["name"]!.GetValue<string>() == "JOB_NAME")
-                .SelectMany(f => f!["values"]!.AsArray().Select(v => v!.GetValue<string>())).ToHashSet(StringComparer.Ordinal) ?? [];
-            summaries = Jobs.Where(j => names.Contains(j.Name)).Select(j => j.Summary());
-        }
-
-        return FakeAnswer.Ok(new JsonObject { ["jobSummaryList"] = new JsonArray([.. summaries]) });
-    }
+        => BatchJobListing.Answer(body, Jobs.Select(j => j.Summary()), arrayId => Find(arrayId)?.ChildSummaries());
 
     private FakeAnswer Terminate(JsonObject body)
     {

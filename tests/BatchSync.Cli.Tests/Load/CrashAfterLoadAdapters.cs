@@ -1,4 +1,5 @@
 using BatchSync.Composition;
+using BatchSync.Core.Load;
 using BatchSync.Core.Planning;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Work;
@@ -21,14 +22,14 @@ internal sealed class CrashAfterLoadAdapters(CancellationTokenSource crash) : IR
 
     public IItemExtractor CreateExtractor(ConnectionParts connection, SourceOptions source, string stagingRoot) => _inner.CreateExtractor(connection, source, stagingRoot);
 
-    public async Task<IWarehouse?> CreateWarehouseAsync(WorkflowDefinition workflow, ReferenceResolver references, string stagingRoot, CancellationToken cancellationToken)
-        => await _inner.CreateWarehouseAsync(workflow, references, stagingRoot, cancellationToken) is { } warehouse ? new CrashingWarehouse(warehouse, crash) : null;
+    public async Task<IDestination> CreateDestinationAsync(WorkflowDefinition workflow, ReferenceResolver references, string stagingRoot, CancellationToken cancellationToken)
+        => new CrashingDestination(await _inner.CreateDestinationAsync(workflow, references, stagingRoot, cancellationToken), crash);
 
-    private sealed class CrashingWarehouse(IWarehouse inner, CancellationTokenSource crash) : IWarehouse
+    private sealed class CrashingDestination(IDestination inner, CancellationTokenSource crash) : IDestination
     {
         public Task PrepareAsync(RunManifest manifest, CancellationToken cancellationToken) => inner.PrepareAsync(manifest, cancellationToken);
 
-        public async Task<long> LoadItemAsync(RunManifest manifest, ManifestTable table, ManifestItem item, ExtractedItem extracted, CancellationToken cancellationToken)
+        public async Task<long?> LoadItemAsync(RunManifest manifest, ManifestTable table, ManifestItem item, ExtractedItem extracted, CancellationToken cancellationToken)
         {
             await inner.LoadItemAsync(manifest, table, item, extracted, cancellationToken);
             await crash.CancelAsync();
@@ -36,7 +37,7 @@ internal sealed class CrashAfterLoadAdapters(CancellationTokenSource crash) : IR
             throw new InvalidOperationException("The crash was meant to cancel this run.");
         }
 
-        public Task<TableLanding> FinishTableAsync(RunManifest manifest, ManifestTable table, long expectedRows, CancellationToken cancellationToken)
-            => inner.FinishTableAsync(manifest, table, expectedRows, cancellationToken);
+        public Task<TableLanding> LandTableAsync(RunManifest manifest, ManifestTable table, IReadOnlyList<ItemStatus> items, CancellationToken cancellationToken)
+            => inner.LandTableAsync(manifest, table, items, cancellationToken);
     }
 }

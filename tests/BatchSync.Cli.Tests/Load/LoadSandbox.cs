@@ -8,30 +8,39 @@ using BatchSync.Composition.BigQueryDestination;
 namespace BatchSync.Cli.Tests.Load;
 
 /// <summary>
-/// A run sandbox (own database on the shared MariaDB, staging folder) whose workflow lands in a strict fake BigQuery
-/// reached through destination.endpoint, exactly as a user would point BatchSync at an emulator.
+/// A run sandbox (own database on the shared MariaDB, staging folder) whose workflow lands in a destination: the
+/// strict fake BigQuery (reached through destination.endpoint, as a user would point BatchSync at an emulator) or a
+/// real DuckDB file. The same workflow serves both; only the destination block differs.
 /// </summary>
 internal sealed class LoadSandbox : IAsyncDisposable
 {
-    public const string Project = "shop-project";
-    public const string Dataset = "shop";
-    public const string Location = "asia-northeast1";
+    public const string Project = FakeBigQueryDestination.Project;
+    public const string Dataset = FakeBigQueryDestination.Dataset;
 
-    private LoadSandbox(RunSandbox run, FakeBigQueryServer bigQuery)
+    private LoadSandbox(RunSandbox run, ITestDestination destination)
     {
         Run = run;
-        BigQuery = bigQuery;
+        Destination = destination;
     }
 
     public RunSandbox Run { get; }
 
-    public FakeBigQueryServer BigQuery { get; }
+    public ITestDestination Destination { get; }
+
+    public FakeBigQueryServer BigQuery => (Destination as FakeBigQueryDestination)?.Server
+        ?? throw new InvalidOperationException("This sandbox lands in DuckDB, not BigQuery.");
 
     public static async Task<LoadSandbox> CreateAsync()
     {
         var run = await RunSandbox.CreateAsync();
         // The fake accepts only the token BatchSync sends to a loopback endpoint without credentials.
-        return new LoadSandbox(run, await FakeBigQueryServer.StartAsync(EmulatorEndpoint.Token));
+        return new LoadSandbox(run, new FakeBigQueryDestination(await FakeBigQueryServer.StartAsync(EmulatorEndpoint.Token)));
+    }
+
+    public static async Task<LoadSandbox> CreateDuckDbAsync()
+    {
+        var run = await RunSandbox.CreateAsync();
+        return new LoadSandbox(run, new DuckDbFileDestination(run.Directory));
     }
 
     public Task SqlAsync(string sql) => Run.SqlAsync(sql);
@@ -51,11 +60,7 @@ internal sealed class LoadSandbox : IAsyncDisposable
             staging:
               uri: {Run.Staging}
             destination:
-              type: bigquery
-              project: {Project}
-              dataset: {Dataset}
-              location: {location ?? Location}
-              endpoint: {BigQuery.BaseUri}
+            {Destination.WorkflowBlock(location)}
             defaults:
               {defaults}
             tables:
@@ -77,23 +82,16 @@ internal sealed class LoadSandbox : IAsyncDisposable
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
     }
 
-    /// <summary>The destination table's rows in the fake, each column → canonical text (null for NULL).</summary>
-    public IReadOnlyList<IReadOnlyDictionary<string, string?>> Rows(string table) => BigQuery.Rows(Project, Dataset, table);
+    /// <summary>The destination table's rows, each column → canonical text (null for NULL).</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string?>> Rows(string table) => Destination.Rows(table);
 
-    public bool HasTable(string table) => BigQuery.Table(Project, Dataset, table) is not null;
+    public bool HasTable(string table) => Destination.HasTable(table);
 
-    /// <summary>Tables of the dataset whose name marks them as a run's staging table.</summary>
-    public IReadOnlyList<string> StagingTables()
-    {
-        lock (BigQuery.State.Sync)
-        {
-            return [.. BigQuery.State.Tables.Values.Where(t => t.TableName.Contains("__batchsync_", StringComparison.Ordinal)).Select(t => t.TableName)];
-        }
-    }
+    public IReadOnlyList<string> StagingTables() => Destination.StagingTables();
 
     public async ValueTask DisposeAsync()
     {
-        await BigQuery.DisposeAsync();
+        await Destination.DisposeAsync();
         Run.Dispose();
     }
 

@@ -52,7 +52,7 @@ public sealed class RealBigQueryRunTests
             """);
 
         using var http = new HttpClient();
-        var client = new BigQueryWarehouse(http, GoogleCredentialTokenSource.FromServiceAccountKeyJson(key), new BigQueryClientOptions { ProjectId = project, Location = location });
+        var client = new BigQueryDestination(http, GoogleCredentialTokenSource.FromServiceAccountKeyJson(key), new BigQueryClientOptions { ProjectId = project, Location = location }, new Core.Stage.LocalFolderStagingStore(Path.GetTempPath()));
         var destination = new TableId(project, dataset, table);
         try
         {

@@ -1,8 +1,8 @@
 using BatchSync.BigQuery;
 using BatchSync.BigQuery.Auth;
 using BatchSync.BigQuery.Fake;
-using BatchSync.BigQuery.Warehouse;
 using BatchSync.Composition;
+using BatchSync.Core.Load;
 using BatchSync.Core.Planning;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Stage;
@@ -24,7 +24,7 @@ internal sealed class FakeBigQueryAdapters(FakeBigQueryServer fake) : IRunAdapte
     public IItemExtractor CreateExtractor(ConnectionParts connection, SourceOptions source, string stagingRoot)
         => ProductionAdapters.Instance.CreateExtractor(connection, source, stagingRoot);
 
-    public Task<IWarehouse?> CreateWarehouseAsync(WorkflowDefinition workflow, ReferenceResolver references, string stagingRoot, CancellationToken cancellationToken)
+    public Task<IDestination> CreateDestinationAsync(WorkflowDefinition workflow, ReferenceResolver references, string stagingRoot, CancellationToken cancellationToken)
     {
         var options = new BigQueryClientOptions
         {
@@ -33,8 +33,7 @@ internal sealed class FakeBigQueryAdapters(FakeBigQueryServer fake) : IRunAdapte
             ApiRoot = fake.BaseUri,
             UploadChunkSize = 256 * 1024,
         };
-        var client = new BigQueryWarehouse(_http, new StaticAccessTokenSource(FakeBigQueryServer.Token), options, fake.Clock);
-        return Task.FromResult<IWarehouse?>(new BigQueryRunWarehouse(client, new LocalFolderStagingStore(stagingRoot)));
+        return Task.FromResult<IDestination>(new BigQueryDestination(_http, new StaticAccessTokenSource(FakeBigQueryServer.Token), options, new LocalFolderStagingStore(stagingRoot), fake.Clock));
     }
 
     public void Dispose() => _http.Dispose();

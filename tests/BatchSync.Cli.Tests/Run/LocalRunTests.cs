@@ -51,8 +51,11 @@ public sealed class LocalRunTests : IAsyncLifetime
         Assert.Equal(50, (await _sandbox.StagedLinesAsync("parallel-1", "customers")).Count);
         Assert.Equal(20, (await _sandbox.StagedLinesAsync("parallel-1", "notes")).Count);
 
-        var load = _sandbox.ReadJson("parallel-1", "tables/orders/load.json")["configuration"]!["load"]!;
-        var uris = load["sourceUris"]!.AsArray().Select(u => u!.GetValue<string>()).Order(StringComparer.Ordinal).ToList();
+        var job = _sandbox.ReadJson("parallel-1", "tables/orders/load.json");
+        Assert.Empty(BigQuery.Fake.ApiModel.Load().Validate(job, "Job", checkRequired: true));
+        var load = job["configuration"]!["load"]!;
+        Assert.Null(load["sourceUris"]);
+        var uris = File.ReadAllLines(Path.Combine(_sandbox.RunFolder("parallel-1"), "tables", "orders", "parts.txt")).Order(StringComparer.Ordinal).ToList();
         var parts = Directory.EnumerateFiles(Path.Combine(_sandbox.RunFolder("parallel-1"), "tables", "orders", "items"), "part-*.csv.gz", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(parts, uris);
         Assert.Equal("WRITE_TRUNCATE", load["writeDisposition"]!.GetValue<string>());
@@ -122,9 +125,35 @@ public sealed class LocalRunTests : IAsyncLifetime
         Assert.Equal("staged", report["customers"]["outcome"]!.GetValue<string>());
         Assert.Equal("failed", report["shipments"]["outcome"]!.GetValue<string>());
         Assert.Equal("failed", report["customers_broken"]["outcome"]!.GetValue<string>());
-        Assert.Contains("no_such_column", report["customers_broken"]["errors"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("no_such_column", report["customers_broken"]["failures"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("plan", report["customers_broken"]["failures"]![0]!["step"]!.GetValue<string>());
+        Assert.Equal("extract", report["shipments"]["failures"]![0]!["step"]!.GetValue<string>());
         Assert.Contains("no_such_column", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(" at BatchSync", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_retried_item_clears_the_temporary_part_its_killed_attempt_left()
+    {
+        await _sandbox.SqlAsync("""
+            CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(50) NOT NULL);
+            INSERT INTO customers SELECT seq, CONCAT('customer ', seq) FROM seq_1_to_40;
+            """);
+        await _sandbox.WriteWorkflowAsync("  - table: customers");
+        var first = await _sandbox.RunAsync("--run-id", "killed-1");
+        Assert.True(first.ExitCode == 0, first.ToString());
+        // What a lane killed with SIGKILL mid-part leaves: the item not done, and the part under its temporary name.
+        var item = Path.Combine(_sandbox.RunFolder("killed-1"), "tables", "customers", "items", "00000");
+        File.Delete(Path.Combine(item, "status.json"));
+        var leftover = Path.Combine(item, $".part-00000.csv.gz.{Guid.NewGuid():N}.tmp");
+        await File.WriteAllBytesAsync(leftover, new byte[4096]);
+
+        var second = await _sandbox.RunAsync("--run-id", "killed-1");
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.False(File.Exists(leftover), "the killed attempt's temporary part is still there");
+        Assert.Equal(["part-00000.csv.gz", "status.json"], Directory.GetFiles(item).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(40, (await _sandbox.StagedLinesAsync("killed-1", "customers")).Count);
     }
 
     [Fact]

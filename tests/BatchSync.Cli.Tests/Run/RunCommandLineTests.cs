@@ -50,6 +50,20 @@ public sealed class RunCommandLineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_duckdb_destination_without_local_is_refused_before_anything_runs()
+    {
+        var file = Path.Combine(_sandbox.Directory, "shop.duckdb");
+        await _sandbox.WriteWorkflowAsync("  - table: customers\n", destination: $"{{ type: duckdb, path: {file} }}");
+
+        var result = await CliInvocation.RunAsync(["run", _sandbox.WorkflowPath, "--run-id", "duck-batch"]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("--local", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(file));
+        Assert.False(Directory.Exists(_sandbox.RunFolder("duck-batch")));
+    }
+
+    [Fact]
     public async Task Work_runs_one_lane_of_a_manifest_and_redoes_only_what_is_not_done()
     {
         var run = await _sandbox.RunAsync("--run-id", "work-1");
@@ -82,7 +96,7 @@ public sealed class RunCommandLineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Status_summarises_a_runs_items()
+    public async Task Status_prints_the_finished_runs_report_and_its_items_as_json()
     {
         var run = await _sandbox.RunAsync("--run-id", "status-1", "--tables", "orders");
         Assert.True(run.ExitCode == 0, run.ToString());
@@ -91,8 +105,12 @@ public sealed class RunCommandLineTests : IAsyncLifetime
         var json = await CliInvocation.RunAsync(["status", "status-1", "--staging", _sandbox.Staging, "--format", "json"]);
 
         Assert.True(status.ExitCode == 0, status.ToString());
-        Assert.Contains("done", status.Output, StringComparison.Ordinal);
+        Assert.StartsWith("run status-1 of shop succeeded: 1 of 1 tables ok, 400 rows in ", status.Output, StringComparison.Ordinal);
+        Assert.Matches(@"\n  orders +staged +400 rows in \d+ parts \([\d.]+ MB gzip\) in [\d.]+ s", status.Output);
+        Assert.Matches(@"\n  lane 0: orders/\d+", status.Output);
+        Assert.Contains("report.html", status.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("customers", status.Output, StringComparison.Ordinal);
+        Assert.Equal(400, JsonNode.Parse(json.Output)!["report"]!["rows"]!.GetValue<long>());
         var items = JsonNode.Parse(json.Output)!["items"]!.AsArray();
         Assert.Equal(400, items.Sum(i => i!["rows"]!.GetValue<long>()));
         Assert.All(items, i => Assert.Equal(1, i!["attempts"]!.GetValue<int>()));

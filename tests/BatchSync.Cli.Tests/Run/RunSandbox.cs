@@ -39,7 +39,7 @@ internal sealed class RunSandbox : IDisposable
     public Task SqlAsync(string sql) => Server.ExecuteAsync(sql, Database);
 
     /// <summary>Writes the workflow: the source is this sandbox's database, staging its folder, no destination.</summary>
-    public async Task WriteWorkflowAsync(string tablesYaml, string defaults = "parallelism: 3", string destination = "type: none")
+    public async Task WriteWorkflowAsync(string tablesYaml, string defaults = "parallelism: 3", string destination = "type: none", string notify = "{}")
     {
         var yaml = $"""
             name: shop
@@ -56,6 +56,7 @@ internal sealed class RunSandbox : IDisposable
               {destination}
             defaults:
               {defaults}
+            notify: {notify}
             tables:
             {tablesYaml}
             """;

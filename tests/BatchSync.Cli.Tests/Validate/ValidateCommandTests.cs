@@ -43,7 +43,7 @@ public sealed class ValidateCommandTests : IDisposable
 
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(IWorkflowSourceChecker? checker, params string[] args)
     {
-        var root = new RootCommand { ValidateCommand.Create(checker) };
+        var root = new RootCommand { ValidateCommand.Create(checker is null ? null : _ => checker) };
         var output = new StringWriter();
         var error = new StringWriter();
         var exitCode = await root.Parse(["validate", .. args]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });

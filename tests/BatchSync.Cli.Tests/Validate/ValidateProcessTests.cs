@@ -5,7 +5,7 @@ namespace BatchSync.Cli.Tests.Validate;
 /// <summary>The built executable, as CI runs it: the repository's own workflows must validate.</summary>
 public class ValidateProcessTests
 {
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "BatchSync.sln")))
@@ -53,8 +53,30 @@ public class ValidateProcessTests
         await File.WriteAllTextAsync(broken, "source:\n  connection: secret:x\ntables:\n  - table: [\n");
         try
         {
-            var (okExit, okOutput) = await RunBatchSyncAsync(RepositoryRoot(), "validate", "workflows/examples/full.yml");
-            Assert.True(okExit == 0, okOutput);
+            // The example verifies RDS against the RDS CA bundle, which users download next to it (docs/connecting-to-rds.md).
+            var (missingExit, missingOutput) = await RunBatchSyncAsync(RepositoryRoot(), "validate", "workflows/examples/full.yml");
+            Assert.Equal(2, missingExit);
+            Assert.Contains("source.ca_bundle 'certs/rds-global-bundle.pem' does not exist", missingOutput, StringComparison.Ordinal);
+
+            var copy = Path.Combine(Path.GetTempPath(), $"workflows-{Guid.NewGuid():N}");
+            try
+            {
+                foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "workflows"), "*", SearchOption.AllDirectories))
+                {
+                    var target = Path.Combine(copy, "workflows", Path.GetRelativePath(Path.Combine(RepositoryRoot(), "workflows"), file));
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Copy(file, target);
+                }
+
+                Directory.CreateDirectory(Path.Combine(copy, "workflows", "examples", "certs"));
+                await File.WriteAllTextAsync(Path.Combine(copy, "workflows", "examples", "certs", "rds-global-bundle.pem"), "stands in for the downloaded bundle\n");
+                var (okExit, okOutput) = await RunBatchSyncAsync(copy, "validate", "workflows/examples/full.yml");
+                Assert.True(okExit == 0, okOutput);
+            }
+            finally
+            {
+                Directory.Delete(copy, recursive: true);
+            }
 
             var (exitCode, output) = await RunBatchSyncAsync(RepositoryRoot(), "validate", broken);
             Assert.Equal(2, exitCode);

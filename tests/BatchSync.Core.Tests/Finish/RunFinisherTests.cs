@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
 using BatchSync.Core.Finish;
+using BatchSync.Core.Load;
 using BatchSync.Core.Progress;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Tests.Runs;
 using BatchSync.Core.Tests.Work;
 using BatchSync.Core.Work;
+using BatchSync.Core.Workflows.Model;
 
 namespace BatchSync.Core.Tests.Finish;
 
@@ -15,11 +17,11 @@ public class RunFinisherTests
 
     private RunStore Store => new(_documents);
 
-    private RunFinisher Finisher() => new(Store, new WatermarkStore(_documents), warehouse: null, SilentProgress.Instance, TimeProvider.System);
+    private RunFinisher Finisher() => new(Store, new WatermarkStore(_documents), new StageOnlyDestination(_documents), SilentProgress.Instance, TimeProvider.System);
 
     private async Task RunLanesAsync(RunManifest manifest)
     {
-        var worker = new LaneWorker(Store, _extractor, null, SilentProgress.Instance, TimeProvider.System, TimeSpan.Zero);
+        var worker = new LaneWorker(Store, _extractor, new StageOnlyDestination(_documents), SilentProgress.Instance, TimeProvider.System, TimeSpan.Zero);
         for (var lane = 0; lane < manifest.Lanes; lane++)
         {
             await worker.RunLaneAsync(manifest, lane, default);
@@ -27,7 +29,7 @@ public class RunFinisherTests
     }
 
     [Fact]
-    public async Task A_stage_only_table_gets_its_schema_and_the_load_job_it_would_submit()
+    public async Task A_stage_only_table_gets_its_schema_the_load_job_it_would_submit_and_its_parts()
     {
         var manifest = TestManifests.Manifest(2, ("orders", 2));
         await RunLanesAsync(manifest);
@@ -42,8 +44,9 @@ public class RunFinisherTests
         Assert.Equal(["id", "name"], schema.Select(f => f!["name"]!.GetValue<string>()));
         var load = JsonNode.Parse(_documents.Texts["runs/shop_daily/r1/tables/orders/load.json"])!["configuration"]!["load"]!;
         Assert.Equal(
-            ["mem://staging/runs/shop_daily/r1/tables/orders/items/00000/part-00000.csv.gz", "mem://staging/runs/shop_daily/r1/tables/orders/items/00001/part-00000.csv.gz"],
-            load["sourceUris"]!.AsArray().Select(u => u!.GetValue<string>()));
+            "mem://staging/runs/shop_daily/r1/tables/orders/items/00000/part-00000.csv.gz\nmem://staging/runs/shop_daily/r1/tables/orders/items/00001/part-00000.csv.gz\n",
+            _documents.Texts["runs/shop_daily/r1/tables/orders/parts.txt"]);
+        Assert.Null(load["sourceUris"]);
         Assert.Equal("WRITE_TRUNCATE", load["writeDisposition"]!.GetValue<string>());
         Assert.Equal("CSV", load["sourceFormat"]!.GetValue<string>());
         Assert.Equal("orders", load["destinationTable"]!["tableId"]!.GetValue<string>());
@@ -62,7 +65,7 @@ public class RunFinisherTests
 
         var orders = report.Tables.Single(t => t.OutTable == "orders");
         Assert.Equal(TableOutcome.Failed, orders.Outcome);
-        Assert.Contains(orders.Errors!, e => e.Contains("item 00001", StringComparison.Ordinal) && e.Contains("0000-00-00", StringComparison.Ordinal));
+        Assert.Contains(orders.Failures!, f => f.Item == "00001" && f.Step == RunStep.Extract && f.Message.Contains("0000-00-00", StringComparison.Ordinal));
         Assert.False(_documents.Texts.ContainsKey("runs/shop_daily/r1/tables/orders/load.json"));
         Assert.Equal(TableOutcome.Staged, report.Tables.Single(t => t.OutTable == "users").Outcome);
         Assert.False(report.Succeeded);
@@ -96,16 +99,16 @@ public class RunFinisherTests
     }
 
     [Fact]
-    public async Task A_merge_table_loads_a_staging_table_and_says_what_it_merges_into()
+    public async Task A_merge_table_loads_the_runs_staging_table()
     {
         var manifest = TestManifests.Manifest(1, ("users", 1));
-        manifest = manifest with { Tables = [manifest.Tables[0] with { Mode = "merge", Key = ["id"] }] };
+        manifest = manifest with { Tables = [manifest.Tables[0] with { Mode = LoadMode.Merge, Key = ["id"] }] };
         await RunLanesAsync(manifest);
 
         await Finisher().FinishAsync(manifest, default);
 
         var load = JsonNode.Parse(_documents.Texts["runs/shop_daily/r1/tables/users/load.json"])!;
-        Assert.Equal("raw.users", load["merge"]!["into"]!.GetValue<string>());
-        Assert.NotEqual("users", load["configuration"]!["load"]!["destinationTable"]!["tableId"]!.GetValue<string>());
+        Assert.Equal("users__batchsync_r1", load["configuration"]!["load"]!["destinationTable"]!["tableId"]!.GetValue<string>());
+        Assert.Equal("WRITE_TRUNCATE", load["configuration"]!["load"]!["writeDisposition"]!.GetValue<string>());
     }
 }

@@ -1,6 +1,7 @@
 using BatchSync.Core.Planning;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Tests.Runs;
+using BatchSync.Core.Workflows.Model;
 
 namespace BatchSync.Core.Tests.Planning;
 
@@ -109,5 +110,66 @@ public class RunPlannerTests
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => Planner(catalog).PlanAsync(request, default));
         Assert.Contains("same out_table 'users'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bigquery_table_whose_parts_would_exceed_the_per_table_load_job_quota_is_refused_with_the_chunk_rows_that_fit()
+    {
+        var catalog = new FakeSourceCatalog().With("orders", rows: 100_000, bytes: 10_000_000, range: new KeyRange(1, 100_000));
+        var request = TestManifests.Request(4, TestManifests.Table("orders", chunkRows: 10)) with
+        {
+            Destination = new DestinationSummary(DestinationType.BigQuery, "p", "raw", "US"),
+        };
+
+        var manifest = await Planner(catalog).PlanAsync(request, default);
+
+        var table = manifest.Tables.Single();
+        Assert.Empty(table.Items);
+        Assert.Contains("up to 10,000 parts", table.PlanError, StringComparison.Ordinal);
+        Assert.Contains("raise chunk.rows to at least 200 (now 10", table.PlanError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bigquery_table_whose_size_needs_bigger_parts_is_refused_with_the_part_size_that_fits()
+    {
+        var catalog = new FakeSourceCatalog().With("events", rows: 1_000_000, bytes: 2_000L * 1024 * 1024 * 1024);
+        var table = TestManifests.Table("events") with { Extraction = TestManifests.Settings() with { PartSizeMb = 1 } };
+        var request = TestManifests.Request(4, table) with { Destination = new DestinationSummary(DestinationType.BigQuery, "p", "raw", "US") };
+
+        var manifest = await Planner(catalog).PlanAsync(request, default);
+
+        Assert.Contains("raise staging.part_size_mb to at least 2,051 (now 1)", manifest.Tables.Single().PlanError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stage_only_run_plans_as_many_chunks_as_asked_for_since_no_load_job_quota_applies()
+    {
+        var catalog = new FakeSourceCatalog().With("orders", rows: 100_000, bytes: 10_000_000, range: new KeyRange(1, 100_000));
+
+        var manifest = await Planner(catalog).PlanAsync(TestManifests.Request(4, TestManifests.Table("orders", chunkRows: 10)), default);
+
+        Assert.Equal(10_000, manifest.Tables.Single().Items.Count);
+    }
+
+    [Fact]
+    public async Task An_integer_watermark_reads_again_the_lookback_number_of_values_below_it()
+    {
+        await new WatermarkStore(_documents).WriteAsync("shop_daily", "events", new Watermark("id", "12345", "r0", DateTimeOffset.UnixEpoch), default);
+        var catalog = new FakeSourceCatalog().With("events", 10, 100, max: "20000");
+
+        var manifest = await Planner(catalog).PlanAsync(TestManifests.Request(1, TestManifests.Table("events", incremental: "id", mode: LoadMode.Merge, lookback: IncrementalLookback.OfValues(5000))), default);
+
+        Assert.Equal(new IncrementalBounds("id", "7345", "20000"), manifest.Tables.Single().Incremental);
+    }
+
+    [Fact]
+    public async Task A_duration_lookback_on_an_integer_watermark_fails_the_table_at_plan_time()
+    {
+        await new WatermarkStore(_documents).WriteAsync("shop_daily", "events", new Watermark("id", "12345", "r0", DateTimeOffset.UnixEpoch), default);
+        var catalog = new FakeSourceCatalog().With("events", 10, 100, max: "20000");
+
+        var manifest = await Planner(catalog).PlanAsync(TestManifests.Request(1, TestManifests.Table("events", incremental: "id", lookback: IncrementalLookback.Of(TimeSpan.FromMinutes(10)))), default);
+
+        Assert.Contains("write a number of values", manifest.Tables.Single().PlanError, StringComparison.Ordinal);
     }
 }

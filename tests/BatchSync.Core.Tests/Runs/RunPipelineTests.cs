@@ -1,5 +1,6 @@
 using BatchSync.Core.Finish;
 using BatchSync.Core.Launch;
+using BatchSync.Core.Load;
 using BatchSync.Core.Planning;
 using BatchSync.Core.Progress;
 using BatchSync.Core.Runs;
@@ -18,10 +19,11 @@ public class RunPipelineTests
     {
         var store = new RunStore(_documents);
         var watermarks = new WatermarkStore(_documents);
-        var worker = new LaneWorker(store, _extractor, null, SilentProgress.Instance, TimeProvider.System, TimeSpan.Zero);
+        var destination = new StageOnlyDestination(_documents);
+        var worker = new LaneWorker(store, _extractor, destination, SilentProgress.Instance, TimeProvider.System, TimeSpan.Zero);
         return new RunPipeline(
             new RunPlanner(() => catalog, watermarks), store, new InProcessLauncher(worker),
-            new RunFinisher(store, watermarks, null, SilentProgress.Instance, TimeProvider.System), null, SilentProgress.Instance);
+            new RunFinisher(store, watermarks, destination, SilentProgress.Instance, TimeProvider.System), destination, SilentProgress.Instance);
     }
 
     [Fact]

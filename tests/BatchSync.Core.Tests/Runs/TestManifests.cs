@@ -7,10 +7,10 @@ namespace BatchSync.Core.Tests.Runs;
 
 internal static class TestManifests
 {
-    public static ExtractionSettings Settings(int retries = 2) => new("null", "datetime", null, retries, 256);
+    public static ExtractionSettings Settings(int retries = 2) => new(ZeroDatePolicy.Null, DateTimeHandling.DateTime, null, retries, 256);
 
-    public static TablePlanRequest Table(string name, long? chunkRows = null, string? incremental = null, string? where = null, string mode = "replace", TimeSpan lookback = default)
-        => new("shop", name, name, "raw", null, where, mode, mode == "merge" ? ["id"] : [], null, [], incremental, lookback, chunkRows, Settings(), new Dictionary<string, ColumnOverride>());
+    public static TablePlanRequest Table(string name, long? chunkRows = null, string? incremental = null, string? where = null, LoadMode mode = LoadMode.Replace, IncrementalLookback? lookback = null)
+        => new("shop", name, name, "raw", null, where, mode, mode == LoadMode.Merge ? ["id"] : [], null, [], incremental, lookback ?? IncrementalLookback.None, chunkRows, Settings(), new Dictionary<string, ColumnOverride>());
 
     public static RunPlanRequest Request(int parallelism, params TablePlanRequest[] tables)
         => new("shop_daily", null, RunId.Parse("r1"), new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero), new DateOnly(2026, 11, 21),
@@ -23,7 +23,7 @@ internal static class TestManifests
     {
         var n = 0;
         var manifestTables = tables.Select(t => new ManifestTable(
-            "shop", t.Table, t.Table, "raw", null, $"SELECT `id`, `name` FROM `shop`.`{t.Table}`", null, Schema(), "replace", [], null, [], null, Settings(),
+            "shop", t.Table, t.Table, "raw", null, $"SELECT `id`, `name` FROM `shop`.`{t.Table}`", null, Schema(), LoadMode.Replace, [], null, [], null, Settings(),
             Enumerable.Range(0, t.Items).Select(i =>
             {
                 var lane = n++ % lanes;

@@ -33,6 +33,37 @@ public sealed class LocalFolderStagingStoreReadTests : IDisposable
     }
 
     [Fact]
+    public async Task A_writer_that_never_finished_is_withdrawn_and_committed_objects_stay()
+    {
+        var store = new LocalFolderStagingStore(_root);
+        await store.WriteObjectAsync("items/00000/part-00000.csv.gz", new byte[] { 1 }, CancellationToken.None);
+        // A process killed mid-write neither commits nor disposes its writer.
+        var killed = await store.OpenWriterAsync("items/00000/part-00001.csv.gz", CancellationToken.None);
+        await killed.WriteAsync(new byte[] { 2, 3 }, CancellationToken.None);
+        var other = await store.OpenWriterAsync("items/00001/part-00000.csv.gz", CancellationToken.None);
+
+        var withdrawn = await store.WithdrawUnfinishedAsync("items/00000/", CancellationToken.None);
+
+        Assert.Equal(1, withdrawn);
+        Assert.Equal(["part-00000.csv.gz"], Directory.GetFiles(Path.Combine(_root, "items", "00000")).Select(Path.GetFileName));
+        Assert.Single(Directory.GetFiles(Path.Combine(_root, "items", "00001")));
+        await other.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_read_can_start_at_an_offset()
+    {
+        var store = new LocalFolderStagingStore(_root);
+        await store.WriteObjectAsync("part.csv.gz", new byte[] { 1, 2, 3, 4, 5 }, CancellationToken.None);
+
+        await using var stream = await store.OpenReadAsync("part.csv.gz", 3, CancellationToken.None);
+        using var copy = new MemoryStream();
+        await stream!.CopyToAsync(copy);
+
+        Assert.Equal(new byte[] { 4, 5 }, copy.ToArray());
+    }
+
+    [Fact]
     public async Task Names_outside_the_folder_are_refused()
     {
         var store = new LocalFolderStagingStore(_root);

@@ -1,3 +1,4 @@
+using BatchSync.Core.Load;
 using BatchSync.Core.Progress;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Tests.Runs;
@@ -12,7 +13,7 @@ public class LaneWorkerTests
 
     private RunStore Store => new(_documents);
 
-    private LaneWorker Worker() => new(Store, _extractor, warehouse: null, SilentProgress.Instance, TimeProvider.System, TimeSpan.Zero);
+    private LaneWorker Worker() => new(Store, _extractor, new StageOnlyDestination(_documents), SilentProgress.Instance, TimeProvider.System, TimeSpan.Zero);
 
     [Fact]
     public async Task A_lane_runs_only_its_own_items_and_records_each_as_done()

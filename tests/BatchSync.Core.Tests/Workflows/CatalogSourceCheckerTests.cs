@@ -16,6 +16,9 @@ public class CatalogSourceCheckerTests
             Asked.Add(name);
             return ValueTask.FromResult<IReadOnlyList<string>?>(tables.GetValueOrDefault(name));
         }
+
+        public ValueTask<string?> CheckQueryAsync(WorkflowDefinition workflow, TablePlanSpec table, CancellationToken cancellationToken)
+            => ValueTask.FromResult<string?>(null);
     }
 
     private static async Task<WorkflowDefinition> LoadAsync(string tablesYaml)

@@ -20,7 +20,7 @@ public class OutTableTemplateTests
         var template = OutTableTemplate.Parse(text, out var error);
 
         Assert.Null(error);
-        Assert.Equal(expected, template!.Render(runStarted, Tokyo));
+        Assert.Equal(expected, template!.Render(runStarted, Tokyo, "t"));
     }
 
     [Theory]

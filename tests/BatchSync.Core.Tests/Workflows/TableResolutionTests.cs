@@ -83,7 +83,7 @@ public class TableResolutionTests
         Assert.Equal("purchases_v2", purchases.RenderOutTable(DateTimeOffset.UnixEpoch));
         Assert.Equal("status <> 'test'", purchases.Where);
         Assert.Equal(["id"], purchases.Key);
-        Assert.Equal(new IncrementalSpec("updated_at", TimeSpan.FromMinutes(10)), purchases.Incremental);
+        Assert.Equal(new IncrementalSpec("updated_at", IncrementalLookback.Of(TimeSpan.FromMinutes(10))), purchases.Incremental);
         Assert.Equal(new PartitionSpec("purchase_datetime", TimePartitionType.Day, null), purchases.Partition);
         Assert.Equal(["user_id"], purchases.Cluster);
         Assert.Equal(new ChunkSpec(5_000_000), purchases.Chunk);

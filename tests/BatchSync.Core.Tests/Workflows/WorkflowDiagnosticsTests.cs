@@ -82,6 +82,23 @@ public class WorkflowDiagnosticsTests
     }
 
     [Fact]
+    public async Task Duckdb_destination_requires_a_path_and_warns_about_bigquery_only_keys()
+    {
+        var result = await TempWorkflowFolder.LoadOnlyAsync(Source + """
+
+            destination:
+              type: duckdb
+              location: US
+            tables: [ { table: users } ]
+            """);
+
+        var missing = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.MissingKey);
+        Assert.Equal("missing required key 'path' in destination", missing.Message);
+        Assert.Contains(".duckdb", missing.Hint!, StringComparison.Ordinal);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.IgnoredKey && d.Message.Contains("destination.location", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Merge_mode_requires_a_key()
     {
         var result = await TempWorkflowFolder.LoadOnlyAsync(Source + """
@@ -409,7 +426,7 @@ public class WorkflowDiagnosticsTests
         var result = await TempWorkflowFolder.LoadOnlyAsync(Source + "\ntables:\n  - table: e\n    mode: append\n    incremental: { column: id, lookback: 10 minutes }\n");
         var error = result.Single(DiagnosticCodes.BadValue);
         error.AssertAt(6, 42);
-        Assert.Equal("write a number and a unit: 30s, 10m, 2h or 1d", error.Hint);
+        Assert.Equal("for a date/time column write a number and a unit (30s, 10m, 2h, 1d); for an integer column a number of values (5000)", error.Hint);
     }
 
     [Fact]
@@ -452,7 +469,7 @@ public class WorkflowDiagnosticsTests
         var result = await TempWorkflowFolder.LoadOnlyAsync("source:\n  connection: secret:x\n  iam_auth: true\ntables: [ { table: t } ]\n");
         var error = result.Single(DiagnosticCodes.Conflict);
         error.AssertAt(3, 13);
-        Assert.Equal("set tls: required, verify-ca or verify-full", error.Hint);
+        Assert.Equal("set tls: verify-full (or verify-ca) and ca_bundle: the RDS CA bundle; see docs/connecting-to-rds.md", error.Hint);
     }
 
     [Fact]
@@ -472,6 +489,28 @@ public class WorkflowDiagnosticsTests
 
         var bucket = await TempWorkflowFolder.LoadOnlyAsync(Source + "\nstaging: { uri: \"s3://Bad_Bucket/x\" }\ntables: [ { table: t } ]\n");
         Assert.Contains("not a valid S3 bucket name", bucket.Single(DiagnosticCodes.BadValue).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(4000)]
+    [InlineData(3073)]
+    public async Task A_part_size_a_bigquery_load_could_not_take_is_refused(int megabytes)
+    {
+        // 4000 MiB is 4.19 GB: past BigQuery's 4 GB limit for one gzip CSV file even before the last chunk's overshoot.
+        var result = await TempWorkflowFolder.LoadOnlyAsync(Source + $"\nstaging: {{ part_size_mb: {megabytes} }}\ntables: [ {{ table: t }} ]\n");
+
+        var error = result.Single(DiagnosticCodes.BadValue);
+        error.AssertAt(3, 26);
+        Assert.Equal($"staging.part_size_mb must be at most 3072, found {megabytes}", error.Message);
+        Assert.Contains("4 GB", error.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_largest_part_size_is_accepted()
+    {
+        var result = await TempWorkflowFolder.LoadOnlyAsync(Source + "\nstaging: { part_size_mb: 3072 }\ntables: [ { table: t } ]\n");
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == DiagnosticCodes.BadValue);
     }
 
     [Fact]

@@ -104,6 +104,23 @@ public sealed class ResultErrorAndCancellationTests
         await Assert.ThrowsAsync<MySqlException>(() => connection.QueryAsync("SELECT 1", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_read_timeout_kills_the_silent_query_so_a_retry_does_not_run_beside_it()
+    {
+        var server = await SharedMariaDb.GetAsync();
+        var root = TestAccounts.Root(server);
+        await using var connection = await MySqlConnection.OpenAsync(root with { ReadTimeout = TimeSpan.FromMilliseconds(300) }, CancellationToken.None);
+        var id = connection.ConnectionId;
+
+        var error = await Assert.ThrowsAsync<MySqlException>(() => connection.QueryAsync("SELECT SLEEP(120) AS long_scan", CancellationToken.None));
+
+        Assert.Contains("killed on the server", error.Message, StringComparison.Ordinal);
+        await using var observer = await MySqlConnection.OpenAsync(root, CancellationToken.None);
+        var running = await observer.QueryAsync(
+            $"SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = {id} AND COMMAND <> 'Killed'", CancellationToken.None);
+        Assert.Equal("0", running[0][0]);
+    }
+
     private sealed class CancelAfterRowsSink(int rows, CancellationTokenSource cancellation) : ITextRowSink
     {
         public int Rows { get; private set; }

@@ -35,7 +35,7 @@ public sealed class AuthenticationExchangeTests
     }
 
     [Fact]
-    public async Task Caching_sha2_full_authentication_over_plain_tcp_uses_the_servers_rsa_key()
+    public async Task Caching_sha2_full_authentication_over_plain_tcp_uses_the_servers_rsa_key_when_allowed()
     {
         using var rsa = RSA.Create(2048);
         await using var server = FakeMySqlServer.Start("caching_sha2_password", async (connection, response) =>
@@ -53,7 +53,7 @@ public sealed class AuthenticationExchangeTests
             await connection.ServeCommandsAsync();
         });
 
-        await using (var client = await MySqlConnection.OpenAsync(Options(server.Port), CancellationToken.None))
+        await using (var client = await MySqlConnection.OpenAsync(Options(server.Port) with { AllowPublicKeyRetrieval = true }, CancellationToken.None))
         {
             Assert.False(client.IsEncrypted);
         }
@@ -118,28 +118,23 @@ public sealed class AuthenticationExchangeTests
         await server.Completion;
     }
 
-    [Fact]
-    public async Task Clear_text_password_is_refused_without_tls_and_never_sent()
+    [Theory]
+    [InlineData(MySqlTlsMode.Disabled)]
+    [InlineData(MySqlTlsMode.Preferred)]
+    [InlineData(MySqlTlsMode.Required)]
+    public void Clear_text_password_is_refused_unless_tls_verifies_the_server(MySqlTlsMode mode)
     {
-        await using var server = FakeMySqlServer.Start("mysql_native_password", async (connection, _) =>
-        {
-            await connection.WritePacketAsync([0xfe, .. Encoding.ASCII.GetBytes("mysql_clear_password\0")]);
-            Assert.Null(await connection.ReadPacketAsync());
-        });
+        var error = Assert.Throws<ArgumentException>(() => Options(1, tlsMode: mode, clearText: true).Validate());
 
-        var error = await Assert.ThrowsAsync<MySqlException>(() => MySqlConnection.OpenAsync(
-            Options(server.Port, tlsMode: MySqlTlsMode.Preferred, clearText: true), CancellationToken.None));
-
-        Assert.Contains("mysql_clear_password", error.Message, StringComparison.Ordinal);
-        Assert.Contains("TLS", error.Message, StringComparison.Ordinal);
+        Assert.Contains("VerifyCa or VerifyFull", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, error.ToString(), StringComparison.Ordinal);
-        await server.Completion;
     }
 
     [Fact]
-    public async Task Clear_text_password_is_sent_over_tls_when_enabled()
+    public async Task Clear_text_password_is_sent_over_verified_tls_when_enabled()
     {
         using var certificate = SelfSignedCertificate();
+        using var ca = new TemporaryPem(certificate.ExportCertificatePem());
         await using var server = FakeMySqlServer.Start("mysql_native_password", async (connection, _) =>
         {
             await connection.WritePacketAsync([0xfe, .. Encoding.ASCII.GetBytes("mysql_clear_password\0")]);
@@ -148,7 +143,8 @@ public sealed class AuthenticationExchangeTests
             await connection.ServeCommandsAsync();
         }, certificate: certificate);
 
-        await using (var client = await MySqlConnection.OpenAsync(Options(server.Port, tlsMode: MySqlTlsMode.Required, clearText: true), CancellationToken.None))
+        var options = Options(server.Port, tlsMode: MySqlTlsMode.VerifyCa, clearText: true) with { CaBundlePath = ca.Path };
+        await using (var client = await MySqlConnection.OpenAsync(options, CancellationToken.None))
         {
             Assert.True(client.IsEncrypted);
         }
@@ -205,11 +201,42 @@ public sealed class AuthenticationExchangeTests
         }
 
         await server.Completion;
-        Assert.Equal(["SET NAMES utf8mb4, time_zone = '+00:00'", "SET SESSION TRANSACTION READ ONLY"], queries);
+        Assert.Equal(
+            [
+                "SET NAMES utf8mb4, time_zone = '+00:00', sql_mode = 'NO_ENGINE_SUBSTITUTION', net_write_timeout = 3600, net_read_timeout = 3600, " +
+                "max_execution_time = 0, information_schema_stats_expiry = 0",
+                "SET SESSION TRANSACTION READ ONLY",
+            ],
+            queries);
         Assert.True(quit, "Disposing the connection sends COM_QUIT.");
     }
 
-    private static MySqlConnectionOptions Options(int port, string? database = null, MySqlTlsMode tlsMode = MySqlTlsMode.Disabled, bool clearText = false, string password = Password) => new()
+    [Theory]
+    [InlineData("5.5.5-10.11.6-MariaDB-0+deb12u1", "max_statement_time = 0")]
+    [InlineData("5.7.44-log", "max_execution_time = 0")]
+    [InlineData("8.0.mysql_aurora.3.05.2", "max_execution_time = 0, information_schema_stats_expiry = 0")]
+    [InlineData("8.4.3", "max_execution_time = 0, information_schema_stats_expiry = 0")]
+    public async Task Session_settings_follow_the_server_flavour(string version, string flavourSettings)
+    {
+        List<string> queries = [];
+        await using var server = FakeMySqlServer.Start("mysql_native_password", async (connection, _) =>
+        {
+            await connection.WriteOkAsync();
+            await connection.ServeCommandsAsync();
+            queries = connection.Queries;
+        }, serverVersion: version);
+
+        await using (await MySqlConnection.OpenAsync(Options(server.Port), CancellationToken.None))
+        {
+        }
+
+        await server.Completion;
+        Assert.Equal(
+            "SET NAMES utf8mb4, time_zone = '+00:00', sql_mode = 'NO_ENGINE_SUBSTITUTION', net_write_timeout = 3600, net_read_timeout = 3600, " + flavourSettings,
+            queries[0]);
+    }
+
+    internal static MySqlConnectionOptions Options(int port, string? database = null, MySqlTlsMode tlsMode = MySqlTlsMode.Disabled, bool clearText = false, string password = Password) => new()
     {
         Host = IPAddress.Loopback.ToString(),
         Port = port,
@@ -218,11 +245,12 @@ public sealed class AuthenticationExchangeTests
         Database = database,
         TlsMode = tlsMode,
         UseClearTextPassword = clearText,
-        ConnectTimeout = TimeSpan.FromSeconds(10),
-        ReadTimeout = TimeSpan.FromSeconds(10),
+        // Generous: on a loaded test machine an RSA exchange alone can take seconds; a refusal fails fast regardless.
+        ConnectTimeout = TimeSpan.FromSeconds(60),
+        ReadTimeout = TimeSpan.FromSeconds(60),
     };
 
-    private static byte[] ExpectedSha2Scramble(string password, byte[] nonce)
+    internal static byte[] ExpectedSha2Scramble(string password, byte[] nonce)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(password));
         var mask = SHA256.HashData([.. SHA256.HashData(hash), .. nonce]);
@@ -236,7 +264,7 @@ public sealed class AuthenticationExchangeTests
         return hash.Select((b, i) => (byte)(b ^ mask[i])).ToArray();
     }
 
-    private static X509Certificate2 SelfSignedCertificate()
+    internal static X509Certificate2 SelfSignedCertificate()
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=fake-mysql", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

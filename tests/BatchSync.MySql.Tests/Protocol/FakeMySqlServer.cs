@@ -30,9 +30,12 @@ internal sealed class FakeMySqlServer : IAsyncDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Task _serving;
 
-    private FakeMySqlServer(uint capabilities, string authPlugin, X509Certificate2? certificate, Func<FakeServerConnection, HandshakeResponse, Task> script)
+    private readonly string _serverVersion;
+
+    private FakeMySqlServer(uint capabilities, string authPlugin, X509Certificate2? certificate, string serverVersion, Func<FakeServerConnection, HandshakeResponse, Task> script)
     {
         Nonce = RandomNumberGenerator.GetBytes(20);
+        _serverVersion = serverVersion;
         _listener.Start();
         _serving = ServeAsync(capabilities | (certificate is null ? 0 : Ssl), authPlugin, certificate, script);
     }
@@ -41,8 +44,10 @@ internal sealed class FakeMySqlServer : IAsyncDisposable
 
     public byte[] Nonce { get; }
 
-    public static FakeMySqlServer Start(string authPlugin, Func<FakeServerConnection, HandshakeResponse, Task> script, uint capabilities = DefaultCapabilities, X509Certificate2? certificate = null)
-        => new(capabilities, authPlugin, certificate, script);
+    /// <summary>Starts serving one connection. <paramref name="serverVersion"/> is what the greeting announces (MariaDB: "5.5.5-10.11.6-MariaDB").</summary>
+    public static FakeMySqlServer Start(
+        string authPlugin, Func<FakeServerConnection, HandshakeResponse, Task> script, uint capabilities = DefaultCapabilities, X509Certificate2? certificate = null, string serverVersion = "8.0.36-fake")
+        => new(capabilities, authPlugin, certificate, serverVersion, script);
 
     /// <summary>Waits for the script to finish and rethrows its assertion failures.</summary>
     public Task Completion => _serving;
@@ -68,7 +73,7 @@ internal sealed class FakeMySqlServer : IAsyncDisposable
     private byte[] Greeting(uint capabilities, string authPlugin)
     {
         var payload = new List<byte> { 10 };
-        payload.AddRange(Encoding.ASCII.GetBytes("8.0.36-fake\0"));
+        payload.AddRange(Encoding.ASCII.GetBytes(_serverVersion + "\0"));
         payload.AddRange(BitConverter.GetBytes(77u));
         payload.AddRange(Nonce[..8]);
         payload.Add(0);
@@ -91,7 +96,7 @@ internal sealed class FakeMySqlServer : IAsyncDisposable
         {
             await _serving.WaitAsync(TimeSpan.FromSeconds(10));
         }
-        catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException or TimeoutException)
+        catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException or TimeoutException or InvalidOperationException)
         {
         }
     }

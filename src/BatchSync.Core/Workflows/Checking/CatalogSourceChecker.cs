@@ -5,8 +5,9 @@ using BatchSync.Core.Workflows.Naming;
 namespace BatchSync.Core.Workflows.Checking;
 
 /// <summary>
-/// <c>validate --connect</c> on top of an <see cref="ISourceCatalog"/>: every table must exist, and every column the
-/// table's settings name (key, incremental, partition, cluster, column overrides) must be one of its columns.
+/// <c>validate --connect</c> on top of an <see cref="ISourceCatalog"/>: every table must exist, every column the
+/// table's settings name (key, incremental, partition, cluster, column overrides) must be one of its columns, and its
+/// select list and where must run on the source.
 /// Column names compare case-insensitively, as MySQL does.
 /// </summary>
 public sealed class CatalogSourceChecker(ISourceCatalog catalog) : IWorkflowSourceChecker
@@ -27,6 +28,11 @@ public sealed class CatalogSourceChecker(ISourceCatalog catalog) : IWorkflowSour
 
             CheckColumns(table, columns, diagnostics);
             CheckDestinationNames(table, columns, diagnostics);
+            if ((table.Select is not null || table.Where is not null)
+                && await catalog.CheckQueryAsync(workflow, table, cancellationToken) is { } problem)
+            {
+                diagnostics.Error(DiagnosticCodes.SourceCheck, table.Location, $"table '{table.Table}': select/where does not run on the source: {problem}", "fix the select list or where; they are sent to MySQL as written");
+            }
         }
 
         return diagnostics.Items;

@@ -29,4 +29,5 @@ public static class DiagnosticCodes
     public const string NoTables = "no-tables";
     public const string RedundantFilter = "redundant-filter";
     public const string SourceCheck = "source-check";
+    public const string WeakTls = "weak-tls";
 }

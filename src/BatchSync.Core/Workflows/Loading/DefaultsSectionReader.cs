@@ -21,6 +21,8 @@ internal static class DefaultsSectionReader
             Mode = map.Enum("mode", EnumNames.LoadModes) ?? standard.Mode,
             ZeroDates = map.Enum("zero_dates", EnumNames.ZeroDatePolicies) ?? standard.ZeroDates,
             DateTime = map.Enum("datetime", EnumNames.DateTimeHandlings) ?? standard.DateTime,
+            Types = map.Enum("types", EnumNames.TypeProfiles) ?? standard.Types,
+            RecreateOnTypeChange = map.Boolean("recreate_on_type_change") ?? standard.RecreateOnTypeChange,
             Parallelism = (int?)map.Integer("parallelism", 1, 10_000) ?? standard.Parallelism,
             Retries = (int?)map.Integer("retries", 0, 100) ?? standard.Retries,
         };

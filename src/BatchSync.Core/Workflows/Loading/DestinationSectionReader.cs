@@ -19,7 +19,7 @@ internal static class DestinationSectionReader
         var map = new MapReader(node, Where, top.Diagnostics, WorkflowKeys.Destination);
         if (!map.Has("type"))
         {
-            map.ReportMissing("type", "write type: bigquery, or type: none to stop after staging");
+            map.ReportMissing("type", "write type: bigquery, type: duckdb (a local database file), or type: none to stop after staging");
         }
 
         var type = map.Enum("type", EnumNames.DestinationTypes) ?? DestinationType.None;
@@ -31,29 +31,45 @@ internal static class DestinationSectionReader
             Location = map.String("location"),
             Credentials = map.SecretReference("credentials", "secret:prod/gcp/batchsync"),
             Endpoint = ReadEndpoint(map),
+            Path = map.String("path"),
         };
 
-        if (type == DestinationType.BigQuery)
+        switch (type)
         {
-            RequireForBigQuery(map, "project", "the Google Cloud project that owns the datasets and runs the jobs");
-            RequireForBigQuery(map, "location", "BigQuery runs every job in the dataset's location, e.g. US, EU or asia-northeast1");
-        }
-        else if (map.Has("type"))
-        {
-            foreach (var key in WorkflowKeys.Destination.Where(k => k is not "type" and not "dataset"))
-            {
-                map.WarnIgnored(key, "destination type is none");
-            }
+            case DestinationType.BigQuery:
+                Require(map, "bigquery", "project", "the Google Cloud project that owns the datasets and runs the jobs");
+                Require(map, "bigquery", "location", "BigQuery runs every job in the dataset's location, e.g. US, EU or asia-northeast1");
+                map.WarnIgnored("path", "destination type is bigquery");
+                break;
+            case DestinationType.DuckDb:
+                Require(map, "duckdb", "path", "the DuckDB database file to land in, e.g. .batchsync/shop.duckdb (created when missing)");
+                foreach (var key in new[] { "project", "location", "credentials", "endpoint" })
+                {
+                    map.WarnIgnored(key, "destination type is duckdb");
+                }
+
+                break;
+            default:
+                if (map.Has("type"))
+                {
+                    // project and dataset name the table in each stage-only load.json.
+                    foreach (var key in WorkflowKeys.Destination.Where(k => k is not "type" and not "dataset" and not "project"))
+                    {
+                        map.WarnIgnored(key, "destination type is none");
+                    }
+                }
+
+                break;
         }
 
         return destination;
     }
 
-    private static void RequireForBigQuery(MapReader map, string key, string why)
+    private static void Require(MapReader map, string type, string key, string why)
     {
         if (!map.Has(key))
         {
-            map.ReportMissing(key, $"type: bigquery needs {key}: {why}");
+            map.ReportMissing(key, $"type: {type} needs {key}: {why}");
         }
     }
 

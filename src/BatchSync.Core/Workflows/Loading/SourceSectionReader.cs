@@ -24,6 +24,8 @@ internal static class SourceSectionReader
 
         var map = new MapReader(node, Where, top.Diagnostics, WorkflowKeys.Source);
         var connection = ReadConnection(map);
+        var tlsSetting = map.Enum("tls", EnumNames.TlsModes);
+        var tls = tlsSetting ?? TlsMode.Preferred;
         var source = new SourceSettings
         {
             Connection = connection,
@@ -32,14 +34,21 @@ internal static class SourceSectionReader
             User = map.Reference("user"),
             Password = map.SecretReference("password", "secret:prod/shop/mysql#password"),
             Database = map.Reference("database"),
-            Tls = map.Enum("tls", EnumNames.TlsModes) ?? TlsMode.Preferred,
-            CaBundle = ReadCaBundle(map, workflowFolder),
+            Tls = tls,
+            CaBundle = ReadPath(map, workflowFolder, "ca_bundle", required: tls is TlsMode.VerifyCa or TlsMode.VerifyFull),
             IamAuth = map.Boolean("iam_auth") ?? false,
+            AllowPublicKeyRetrieval = map.Boolean("allow_public_key_retrieval") ?? false,
+            ServerPublicKey = ReadPath(map, workflowFolder, "server_public_key", required: true),
             TimeZone = TimeZoneReader.Read(map, "timezone"),
             MaxConnections = (int?)map.Integer("max_connections", 1, 1000),
             ReadTimeout = ReadReadTimeout(map),
         };
         CheckCompleteness(map, source);
+        if (tlsSetting is not null || !map.Has("tls"))
+        {
+            WarnWeakTls(map, source);
+        }
+
         return source;
     }
 
@@ -78,7 +87,7 @@ internal static class SourceSectionReader
             return SourceSettings.DefaultReadTimeout;
         }
 
-        if (LookbackParser.Parse(text.Value) is { } timeout && timeout > TimeSpan.Zero && timeout <= TimeSpan.FromDays(1))
+        if (LookbackParser.Parse(text.Value) is { Values: 0, Duration: var timeout } && timeout > TimeSpan.Zero && timeout <= TimeSpan.FromDays(1))
         {
             return timeout;
         }
@@ -87,19 +96,33 @@ internal static class SourceSectionReader
         return SourceSettings.DefaultReadTimeout;
     }
 
-    private static string? ReadCaBundle(MapReader map, string workflowFolder)
+    /// <summary>
+    /// A file next to the workflow, as a full path (runs may start in another folder). Missing: an error when the
+    /// connection cannot work without it, else a warning (the image may provide it at run time).
+    /// </summary>
+    private static string? ReadPath(MapReader map, string workflowFolder, string key, bool required)
     {
-        var path = map.String("ca_bundle");
-        if (path is not null && !File.Exists(Path.Combine(workflowFolder, path)))
+        var path = map.String(key);
+        if (path is null)
         {
-            map.Diagnostics.Warning(
-                DiagnosticCodes.MissingFile,
-                map.LocationOf("ca_bundle"),
-                $"source.ca_bundle '{path}' does not exist (paths are relative to the workflow file)",
-                "the run fails unless the file is there at run time");
+            return null;
         }
 
-        return path;
+        var full = Path.GetFullPath(Path.Combine(workflowFolder, path));
+        if (!File.Exists(full))
+        {
+            var message = $"source.{key} '{path}' does not exist (paths are relative to the workflow file)";
+            if (required)
+            {
+                map.Diagnostics.Error(DiagnosticCodes.MissingFile, map.LocationOf(key), message, "put the file there, or fix the path; see docs/connecting-to-rds.md");
+            }
+            else
+            {
+                map.Diagnostics.Warning(DiagnosticCodes.MissingFile, map.LocationOf(key), message, "the run fails unless the file is there at run time");
+            }
+        }
+
+        return full;
     }
 
     private static void CheckCompleteness(MapReader map, SourceSettings source)
@@ -114,18 +137,34 @@ internal static class SourceSectionReader
             map.ReportMissing("user", "with host set, user is needed too (or use connection: secret:<id>)");
         }
 
-        if (source.IamAuth && source.Tls is TlsMode.Disabled or TlsMode.Preferred)
+        if (source.IamAuth && source.Tls is not (TlsMode.VerifyCa or TlsMode.VerifyFull))
         {
             map.Diagnostics.Error(
                 DiagnosticCodes.Conflict,
                 map.LocationOf("iam_auth"),
-                "source.iam_auth sends an authentication token, which needs TLS",
-                "set tls: required, verify-ca or verify-full");
+                "source.iam_auth sends an authentication token in clear text inside TLS, so the server must be verified first",
+                "set tls: verify-full (or verify-ca) and ca_bundle: the RDS CA bundle; see docs/connecting-to-rds.md");
         }
+
 
         if (source.IamAuth)
         {
             map.WarnIgnored("password", "iam_auth uses a token instead of a password");
         }
+    }
+
+    /// <summary>
+    /// Below verify-ca, whoever can redirect the traffic can pose as the server. Loopback is the one place that is
+    /// harmless (a local server or an SSH tunnel's end). A host from a secret or the environment is checked when the
+    /// connection is made, where it is known.
+    /// </summary>
+    private static void WarnWeakTls(MapReader map, SourceSettings source)
+    {
+        if (source.Host is not LiteralValue { Value: var host } || WeakTls.Describe(source.Tls, host) is not { } problem)
+        {
+            return;
+        }
+
+        map.Diagnostics.Warning(DiagnosticCodes.WeakTls, map.Has("tls") ? map.LocationOf("tls") : map.Location, problem, WeakTls.Hint);
     }
 }

@@ -27,8 +27,30 @@ internal static partial class StagingSectionReader
         {
             Location = location ?? StagingLocation.Local(StagingSettings.DefaultLocalFolder),
             KmsKeyId = map.String("kms_key_id"),
-            PartSizeMb = (int?)map.Integer("part_size_mb", 1, 4000) ?? StagingSettings.DefaultPartSizeMb,
+            PartSizeMb = ReadPartSize(map) ?? StagingSettings.DefaultPartSizeMb,
         };
+    }
+
+    // BigQuery loads a gzip-compressed CSV file of at most 4 GB. A part rotates only after the chunk that crosses
+    // part_size_mb (about 1 MiB of CSV plus at most one row), so the cap leaves room for that overshoot.
+    private static int? ReadPartSize(MapReader map)
+    {
+        if (map.Integer("part_size_mb", 1) is not { } value)
+        {
+            return null;
+        }
+
+        if (value > StagingSettings.MaxPartSizeMb)
+        {
+            map.Diagnostics.Error(
+                DiagnosticCodes.BadValue,
+                map.Node("part_size_mb")!.Location,
+                $"staging.part_size_mb must be at most {StagingSettings.MaxPartSizeMb}, found {value}",
+                $"BigQuery loads gzip CSV files of at most 4 GB, and a part can grow past part_size_mb by its last chunk; {StagingSettings.MaxPartSizeMb} keeps every part loadable");
+            return null;
+        }
+
+        return (int)value;
     }
 
     private static StagingLocation? ReadLocation(MapReader map)

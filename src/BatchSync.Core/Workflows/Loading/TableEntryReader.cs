@@ -34,6 +34,8 @@ internal static class TableEntryReader
             Columns = ColumnOverridesReader.Read(map),
             ZeroDates = map.Enum("zero_dates", EnumNames.ZeroDatePolicies),
             DateTime = map.Enum("datetime", EnumNames.DateTimeHandlings),
+            Types = map.Enum("types", EnumNames.TypeProfiles),
+            RecreateOnTypeChange = map.Boolean("recreate_on_type_change"),
             Parallelism = (int?)map.Integer("parallelism", 1, 10_000),
             Retries = (int?)map.Integer("retries", 0, 100),
         };
@@ -86,7 +88,7 @@ internal static class TableEntryReader
             return null;
         }
 
-        if (BigQueryNames.CheckTable(template.Render(SampleRunTime, TimeZoneInfo.Utc)) is { } nameError)
+        if (BigQueryNames.CheckTable(template.Render(SampleRunTime, TimeZoneInfo.Utc, table ?? "t")) is { } nameError)
         {
             map.Diagnostics.Error(
                 DiagnosticCodes.BadName,
@@ -139,7 +141,7 @@ internal static class TableEntryReader
 
         var map = new MapReader(node, table.PathOf("incremental"), table.Diagnostics, WorkflowKeys.Incremental);
         var column = map.RequiredString("column", "the column that grows with every change, e.g. updated_at or an auto-increment id");
-        var lookback = TimeSpan.Zero;
+        var lookback = IncrementalLookback.None;
         if (map.Scalar("lookback") is { } text)
         {
             if (LookbackParser.Parse(text.Value) is { } parsed)
@@ -148,7 +150,7 @@ internal static class TableEntryReader
             }
             else
             {
-                map.Diagnostics.Error(DiagnosticCodes.BadValue, text.Location, $"{map.PathOf("lookback")} '{text.Value}' is not a duration", "write a number and a unit: 30s, 10m, 2h or 1d");
+                map.Diagnostics.Error(DiagnosticCodes.BadValue, text.Location, $"{map.PathOf("lookback")} '{text.Value}' is neither a duration nor a number of values", "for a date/time column write a number and a unit (30s, 10m, 2h, 1d); for an integer column a number of values (5000)");
             }
         }
 

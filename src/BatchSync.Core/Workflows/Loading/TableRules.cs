@@ -14,6 +14,28 @@ internal static class TableRules
         CheckIncremental(map, spec, mode);
         CheckDataset(map, spec, context);
         CheckDateTime(map, spec, context);
+        CheckTypes(map, spec, context, mode);
+    }
+
+    private static void CheckTypes(MapReader map, TableSpec spec, TableContext context, LoadMode mode)
+    {
+        if (spec.Types == Schema.TypeProfile.Embulk && context.Source is { TimeZone: null })
+        {
+            map.Diagnostics.Error(
+                DiagnosticCodes.MissingKey,
+                map.LocationOf("types"),
+                $"{map.PathOf("types")} embulk writes DATETIME, DATE and TIME values as TIMESTAMPs read in the zone embulk's JDBC driver used, and source.timezone, which names it, is not set",
+                "set source.timezone to the MySQL server's time zone (SELECT @@system_time_zone), e.g. Asia/Tokyo");
+        }
+
+        if (spec.RecreateOnTypeChange == true && mode != LoadMode.Replace)
+        {
+            map.Diagnostics.Error(
+                DiagnosticCodes.Conflict,
+                map.LocationOf("recreate_on_type_change"),
+                $"{map.PathOf("recreate_on_type_change")} replaces the destination's column types, which only mode replace may do (mode {ModeName(mode)} keeps the rows already there)",
+                "remove it, or use mode: replace");
+        }
     }
 
     private static void CheckKey(MapReader map, TableSpec spec, LoadMode mode)

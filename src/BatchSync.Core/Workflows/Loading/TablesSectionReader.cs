@@ -57,7 +57,7 @@ internal static class TablesSectionReader
         var seen = new Dictionary<string, (TableSpec Spec, string Where)>(StringComparer.Ordinal);
         foreach (var table in tables)
         {
-            var destination = $"{table.Spec.Dataset ?? context.Destination.Dataset ?? "(no dataset)"}.{table.Spec.OutTable?.Text ?? table.Spec.Table}";
+            var destination = $"{table.Spec.Dataset ?? context.Destination.Dataset ?? "(no dataset)"}.{table.Spec.OutTable?.Text.Replace("{table}", table.Spec.Table, StringComparison.Ordinal) ?? table.Spec.Table}";
             if (seen.TryGetValue(destination, out var first))
             {
                 diagnostics.Error(

@@ -94,6 +94,15 @@ internal static partial class WorkflowReader
                 "defaults.datetime timestamp converts DATETIME values from source.timezone, which is not set",
                 "set source.timezone to the zone the application wrote them in, e.g. Asia/Tokyo");
         }
+
+        if (defaultsMap is not null && defaults.Types == Schema.TypeProfile.Embulk && source is { TimeZone: null })
+        {
+            defaultsMap.Diagnostics.Error(
+                DiagnosticCodes.MissingKey,
+                defaultsMap.LocationOf("types"),
+                "defaults.types embulk writes DATETIME, DATE and TIME values as TIMESTAMPs read in the zone embulk's JDBC driver used, and source.timezone, which names it, is not set",
+                "set source.timezone to the MySQL server's time zone (SELECT @@system_time_zone), e.g. Asia/Tokyo");
+        }
     }
 
     [GeneratedRegex("^[A-Za-z0-9_.-]{1,64}$", RegexOptions.CultureInvariant)]

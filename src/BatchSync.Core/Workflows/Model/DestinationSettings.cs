@@ -22,4 +22,7 @@ public sealed record DestinationSettings
 
     /// <summary>API root override, for emulators and tests.</summary>
     public Uri? Endpoint { get; init; }
+
+    /// <summary>The DuckDB database file (type duckdb), relative to the workflow file's folder unless absolute.</summary>
+    public string? Path { get; init; }
 }

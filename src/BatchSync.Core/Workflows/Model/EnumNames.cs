@@ -32,9 +32,16 @@ public static class EnumNames
         ["timestamp"] = DateTimeHandling.Timestamp,
     };
 
+    public static readonly IReadOnlyDictionary<string, Schema.TypeProfile> TypeProfiles = new Dictionary<string, Schema.TypeProfile>
+    {
+        ["batchsync"] = Schema.TypeProfile.BatchSync,
+        ["embulk"] = Schema.TypeProfile.Embulk,
+    };
+
     public static readonly IReadOnlyDictionary<string, DestinationType> DestinationTypes = new Dictionary<string, DestinationType>
     {
         ["bigquery"] = DestinationType.BigQuery,
+        ["duckdb"] = DestinationType.DuckDb,
         ["none"] = DestinationType.None,
     };
 

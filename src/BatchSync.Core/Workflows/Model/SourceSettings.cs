@@ -22,10 +22,17 @@ public sealed record SourceSettings
 
     public TlsMode Tls { get; init; } = TlsMode.Preferred;
 
-    /// <summary>PEM bundle for verify-ca / verify-full, resolved against the workflow file's folder.</summary>
+    /// <summary>PEM bundle for verify-ca / verify-full, as a full path (written relative to the workflow file's folder).</summary>
     public string? CaBundle { get; init; }
 
+    /// <summary>Sign an RDS IAM auth token per connection instead of using a password.</summary>
     public bool IamAuth { get; init; }
+
+    /// <summary>Let sha2 password exchanges without TLS fetch the server's RSA key (unsafe outside trusted networks).</summary>
+    public bool AllowPublicKeyRetrieval { get; init; }
+
+    /// <summary>The server's RSA public key (PEM, full path), pinned for sha2 password exchanges without TLS.</summary>
+    public string? ServerPublicKey { get; init; }
 
     /// <summary>The zone DATETIME values were written in; required when a table uses <c>datetime: timestamp</c>.</summary>
     public TimeZoneInfo? TimeZone { get; init; }

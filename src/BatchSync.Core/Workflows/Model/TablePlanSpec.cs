@@ -39,6 +39,11 @@ public sealed record TablePlanSpec
 
     public DateTimeHandling DateTime { get; init; }
 
+    public Schema.TypeProfile Types { get; init; }
+
+    /// <summary>Mode replace: a destination whose column types differ is replaced with the new types on landing.</summary>
+    public bool RecreateOnTypeChange { get; init; }
+
     /// <summary>Lanes for this table, already capped by source.max_connections.</summary>
     public int Parallelism { get; init; }
 
@@ -49,8 +54,8 @@ public sealed record TablePlanSpec
 
     public required SourceLocation Location { get; init; }
 
-    /// <summary>The destination table name for a run that started at <paramref name="runStarted"/>.</summary>
-    public string RenderOutTable(DateTimeOffset runStarted) => OutTable.Render(runStarted, TimeZone);
+    /// <summary>The destination table name for a run scheduled for <paramref name="runTime"/>.</summary>
+    public string RenderOutTable(DateTimeOffset runTime) => OutTable.Render(runTime, TimeZone, Table);
 
     /// <summary>The SELECT list: the configured one, or every column.</summary>
     public string SelectList => string.IsNullOrWhiteSpace(Select) ? "*" : Select;

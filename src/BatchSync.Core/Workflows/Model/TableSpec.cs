@@ -46,6 +46,10 @@ public sealed record TableSpec
 
     public DateTimeHandling? DateTime { get; init; }
 
+    public Schema.TypeProfile? Types { get; init; }
+
+    public bool? RecreateOnTypeChange { get; init; }
+
     public int? Parallelism { get; init; }
 
     public int? Retries { get; init; }

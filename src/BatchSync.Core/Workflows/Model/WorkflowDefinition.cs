@@ -52,6 +52,8 @@ public sealed record WorkflowDefinition
             Columns = table.Columns,
             ZeroDates = table.ZeroDates ?? Defaults.ZeroDates,
             DateTime = table.DateTime ?? Defaults.DateTime,
+            Types = table.Types ?? Defaults.Types,
+            RecreateOnTypeChange = table.RecreateOnTypeChange ?? Defaults.RecreateOnTypeChange,
             Parallelism = Source.MaxConnections is { } cap ? Math.Min(parallelism, cap) : parallelism,
             Retries = table.Retries ?? Defaults.Retries,
             TimeZone = TimeZone,

@@ -5,7 +5,8 @@ namespace BatchSync.Core.Workflows.Templates;
 
 /// <summary>
 /// An out_table name with optional <c>{run_date}</c>, <c>{run_date:FORMAT}</c>, <c>{run_time}</c> and
-/// <c>{run_time:FORMAT}</c> placeholders, evaluated in the workflow's time zone. Build with <see cref="Parse"/>.
+/// <c>{run_time:FORMAT}</c> placeholders, evaluated in the workflow's time zone, and <c>{table}</c> (the source table),
+/// so one template serves a whole table list. Build with <see cref="Parse"/>.
 /// </summary>
 public sealed class OutTableTemplate : IEquatable<OutTableTemplate>
 {
@@ -20,7 +21,7 @@ public sealed class OutTableTemplate : IEquatable<OutTableTemplate>
     /// <summary>The template as written.</summary>
     public string Text { get; }
 
-    public bool HasPlaceholders => _parts.Any(p => p is DatePart);
+    public bool HasPlaceholders => _parts.Any(p => p is not LiteralPart);
 
     public static OutTableTemplate Literal(string name) => new(name, [new LiteralPart(name)]);
 
@@ -54,7 +55,9 @@ public sealed class OutTableTemplate : IEquatable<OutTableTemplate>
                 return null;
             }
 
-            var placeholder = DatePart.Parse(text[(i + 1)..close], out error);
+            var body = text[(i + 1)..close];
+            error = null;
+            TemplatePart? placeholder = body == TablePart.Name ? new TablePart() : DatePart.Parse(body, out error);
             if (placeholder is null)
             {
                 return null;
@@ -79,15 +82,18 @@ public sealed class OutTableTemplate : IEquatable<OutTableTemplate>
         return new OutTableTemplate(text, parts);
     }
 
-    /// <summary>The name for a run that started at <paramref name="runStarted"/>, placeholders read in <paramref name="zone"/>.</summary>
-    public string Render(DateTimeOffset runStarted, TimeZoneInfo zone)
+    /// <summary>
+    /// The name of <paramref name="table"/>'s destination for a run scheduled for <paramref name="runTime"/>, date
+    /// placeholders read in <paramref name="zone"/>.
+    /// </summary>
+    public string Render(DateTimeOffset runTime, TimeZoneInfo zone, string table)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        var local = TimeZoneInfo.ConvertTime(runStarted, zone);
+        var local = TimeZoneInfo.ConvertTime(runTime, zone);
         var builder = new StringBuilder();
         foreach (var part in _parts)
         {
-            builder.Append(part.Render(local));
+            builder.Append(part.Render(local, table));
         }
 
         return builder.ToString();
@@ -103,19 +109,26 @@ public sealed class OutTableTemplate : IEquatable<OutTableTemplate>
 
     private abstract record TemplatePart
     {
-        public abstract string Render(DateTimeOffset local);
+        public abstract string Render(DateTimeOffset local, string table);
     }
 
     private sealed record LiteralPart(string Text) : TemplatePart
     {
-        public override string Render(DateTimeOffset local) => Text;
+        public override string Render(DateTimeOffset local, string table) => Text;
+    }
+
+    private sealed record TablePart : TemplatePart
+    {
+        public const string Name = "table";
+
+        public override string Render(DateTimeOffset local, string table) => table;
     }
 
     private sealed record DatePart(string Format) : TemplatePart
     {
         private static readonly string[] Names = ["run_date", "run_time"];
 
-        public override string Render(DateTimeOffset local) => local.ToString(Format, CultureInfo.InvariantCulture);
+        public override string Render(DateTimeOffset local, string table) => local.ToString(Format, CultureInfo.InvariantCulture);
 
         public static DatePart? Parse(string body, out string? error)
         {
@@ -125,9 +138,10 @@ public sealed class OutTableTemplate : IEquatable<OutTableTemplate>
             if (!Names.Contains(name))
             {
                 // {date} and {time} are near misses by meaning, too far apart by spelling for the edit distance.
-                var suggestion = Diagnostics.Suggestions.DidYouMean(name, Names)
-                    ?? Names.Where(n => name.Length >= 3 && n.Contains(name, StringComparison.OrdinalIgnoreCase)).Select(n => $"did you mean '{n}'?").FirstOrDefault();
-                error = $"unknown placeholder '{{{name}}}'; the placeholders are {{run_date}} and {{run_time}}"
+                string[] known = [.. Names, TablePart.Name];
+                var suggestion = Diagnostics.Suggestions.DidYouMean(name, known)
+                    ?? known.Where(n => name.Length >= 3 && n.Contains(name, StringComparison.OrdinalIgnoreCase)).Select(n => $"did you mean '{n}'?").FirstOrDefault();
+                error = $"unknown placeholder '{{{name}}}'; the placeholders are {{run_date}}, {{run_time}} and {{table}}"
                     + (suggestion is null ? string.Empty : $" ({suggestion})");
                 return null;
             }

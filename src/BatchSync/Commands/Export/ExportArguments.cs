@@ -24,6 +24,13 @@ internal sealed class ExportArguments
 
     public Option<string?> Ca { get; } = new("--ca") { Description = "CA bundle (PEM) for verify-ca / verify-full" };
 
+    public Option<bool> AllowPublicKeyRetrieval { get; } = new("--allow-public-key-retrieval")
+    {
+        Description = "Without TLS, let sha2 password accounts fetch the server's RSA key (unsafe outside trusted networks)",
+    };
+
+    public Option<string?> ServerPublicKey { get; } = new("--server-public-key") { Description = "The server's RSA public key (PEM), pinned, for sha2 passwords without TLS" };
+
     public Option<int> PartSizeMegabytes { get; } = new("--part-size-mb") { Description = "Start a new part after about this many compressed MB", DefaultValueFactory = _ => 256 };
 
     public Option<string> ZeroDates { get; } = new Option<string>("--zero-dates") { Description = "Zero dates (0000-00-00) become NULL, or fail the export", DefaultValueFactory = _ => "null" }
@@ -42,7 +49,7 @@ internal sealed class ExportArguments
     {
         command.Arguments.Add(Source);
         command.Arguments.Add(Table);
-        foreach (var option in new Option[] { Out, Select, Where, Tls, Ca, PartSizeMegabytes, ZeroDates, DateTimes, SourceTimeZone, ColumnTypes, Verbose })
+        foreach (var option in new Option[] { Out, Select, Where, Tls, Ca, AllowPublicKeyRetrieval, ServerPublicKey, PartSizeMegabytes, ZeroDates, DateTimes, SourceTimeZone, ColumnTypes, Verbose })
         {
             command.Options.Add(option);
         }
@@ -69,7 +76,11 @@ internal sealed class ExportArguments
 
         return new ExportRequest(source, database, table, result.GetValue(Out)!, result.GetValue(Select), result.GetValue(Where),
             ParseTls(result.GetValue(Tls)!), result.GetValue(Ca), partSize,
-            result.GetValue(ZeroDates) == "fail" ? ZeroDatePolicy.Fail : ZeroDatePolicy.Null, dateTimes, zone, columnTypes);
+            result.GetValue(ZeroDates) == "fail" ? ZeroDatePolicy.Fail : ZeroDatePolicy.Null, dateTimes, zone, columnTypes)
+        {
+            AllowPublicKeyRetrieval = result.GetValue(AllowPublicKeyRetrieval),
+            ServerPublicKey = result.GetValue(ServerPublicKey),
+        };
     }
 
     private static (string Database, string Table) SplitTable(string table, string? defaultDatabase)

@@ -19,4 +19,9 @@ internal sealed record ExportRequest(
     ZeroDatePolicy ZeroDates,
     DateTimeMapping DateTimes,
     TimeZoneInfo? SourceZone,
-    IReadOnlyDictionary<string, BigQueryType> ColumnTypes);
+    IReadOnlyDictionary<string, BigQueryType> ColumnTypes)
+{
+    public bool AllowPublicKeyRetrieval { get; init; }
+
+    public string? ServerPublicKey { get; init; }
+}

@@ -16,7 +16,7 @@ internal sealed class PlanRunner(IRunAdapters adapters, TimeProvider time)
         var request = WorkflowPlanRequests.Create(workflow, new RunOptions(
             RunId.New(time.GetUtcNow()), time.GetUtcNow(), tables, parallelism, stagingRoot, connection.Database ?? ""));
         var documents = adapters.OpenStaging(workflow.Staging.Location.IsS3 ? StagingRoots.Choose(null, null) : stagingRoot);
-        var planner = new RunPlanner(() => adapters.CreateCatalog(connection, SourceOptions.Of(workflow)), new WatermarkStore(documents));
+        var planner = new RunPlanner(() => adapters.CreateCatalog(connection, SourceOptions.Of(workflow, error)), new WatermarkStore(documents));
         var manifest = await planner.PlanAsync(request, cancellationToken);
 
         if (json)

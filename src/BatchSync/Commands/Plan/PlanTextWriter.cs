@@ -11,7 +11,7 @@ internal static class PlanTextWriter
         var items = manifest.Tables.SelectMany(t => t.Items).ToList();
         await output.WriteLineAsync(Text(
             $"plan for {manifest.Workflow}: {manifest.Tables.Count} tables, {items.Count} items on {manifest.Lanes} lanes, about {items.Sum(i => i.EstimatedRows):N0} rows / {Mb(items.Sum(i => i.EstimatedBytes))} (estimates)"));
-        await output.WriteLineAsync($"destination: {(manifest.Destination.IsStageOnly ? "none (stage only: nothing will be loaded)" : $"{manifest.Destination.Type} {manifest.Destination.Project}")}");
+        await output.WriteLineAsync($"destination: {(manifest.Destination.IsStageOnly ? "none (stage only: nothing will be loaded)" : $"{manifest.Destination}")}");
         foreach (var table in manifest.Tables)
         {
             await WriteTableAsync(table, output);

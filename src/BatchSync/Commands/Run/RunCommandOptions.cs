@@ -7,4 +7,5 @@ internal sealed record RunCommandOptions(
     int? Parallelism,
     string? RunId,
     string? SecretsFile,
-    string? Staging);
+    string? Staging,
+    DateOnly? RunDate = null);

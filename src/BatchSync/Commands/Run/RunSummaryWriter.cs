@@ -1,4 +1,3 @@
-using System.Globalization;
 using BatchSync.Core.Runs;
 
 namespace BatchSync.Commands.Run;
@@ -9,16 +8,7 @@ internal static class RunSummaryWriter
     public static async Task WriteAsync(RunResult result, IRunDocuments documents, TextWriter output)
     {
         var report = result.Report;
-        foreach (var table in report.Tables)
-        {
-            var line = string.Create(CultureInfo.InvariantCulture,
-                $"  {table.OutTable,-28} {table.Outcome.ToString().ToLowerInvariant(),-7} {table.Rows,12:N0} rows in {table.Parts} parts ({table.CompressedBytes / 1048576.0:N1} MB gzip)");
-            await output.WriteLineAsync(line);
-            foreach (var error in table.Errors ?? [])
-            {
-                await output.WriteLineAsync($"      {error}");
-            }
-        }
+        await RunReportText.WriteTablesAsync(report, output);
 
         foreach (var laneError in result.Launch.LaneErrors)
         {

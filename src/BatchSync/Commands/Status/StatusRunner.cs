@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using BatchSync.Commands.Run;
 using BatchSync.Composition;
 using BatchSync.Core.Runs;
 
 namespace BatchSync.Commands.Status;
 
-/// <summary><c>batchsync status</c>: each item's state, rows, attempts and error, read from staging. Exit 0 when all are done, 1 otherwise.</summary>
+/// <summary>
+/// <c>batchsync status</c>: a finished run's report (tables, failures with their step, lanes, row-count warnings), or
+/// while it runs each item's state, rows, attempts and error, read from staging. Exit 0 when all are done, 1 otherwise.
+/// </summary>
 internal sealed class StatusRunner(IRunAdapters adapters)
 {
     public async Task<int> RunAsync(string runId, string? workflowName, string? staging, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
@@ -24,9 +28,18 @@ internal sealed class StatusRunner(IRunAdapters adapters)
             rows.AddRange((await store.ReadStatusesAsync(manifest, table, cancellationToken)).Select(status => (table, status)));
         }
 
+        var reportText = await documents.ReadAsync(manifest.Layout.Report, cancellationToken);
+        var report = reportText is null ? null : RunJson.Deserialize<RunReport>(reportText, $"run report {documents.AddressOf(manifest.Layout.Report)}");
         if (json)
         {
-            await output.WriteLineAsync(ToJson(manifest, rows).ToJsonString(RunJson.Options));
+            var document = ToJson(manifest, rows);
+            document["report"] = reportText is null ? null : JsonNode.Parse(reportText);
+            await output.WriteLineAsync(document.ToJsonString(RunJson.Options));
+        }
+        else if (report is not null)
+        {
+            await RunReportText.WriteAsync(report, output);
+            await output.WriteLineAsync($"Report: {documents.AddressOf(manifest.Layout.ReportHtml)}");
         }
         else
         {

@@ -3,6 +3,7 @@ using BatchSync.Commands.Run;
 using BatchSync.Composition;
 using BatchSync.Core.Progress;
 using BatchSync.Core.Runs;
+using BatchSync.Logging;
 
 namespace BatchSync.Commands.Work;
 
@@ -31,9 +32,9 @@ internal sealed class WorkRunner(IRunAdapters adapters, TimeProvider time)
         var references = await References.CreateAsync(secretsFile, cancellationToken);
         var connection = await references.ResolveConnectionAsync(workflow.Source, cancellationToken);
         var terminal = outputIsTerminal ? new TerminalProgress(output, time) : null;
-        IRunProgress progress = terminal is not null ? terminal : new JsonLinesProgress(output, time, TimeSpan.FromSeconds(5));
+        IRunProgress progress = terminal is not null ? terminal : new LogProgress(CommandLog.Create(output, error, outputIsTerminal).ForContext("lane", lane), time, TimeSpan.FromSeconds(5));
         var services = new RunServices(
-            documents, adapters.CreateExtractor(connection, SourceOptions.Of(workflow), location.StagingRoot), await adapters.CreateWarehouseAsync(workflow, references, location.StagingRoot, cancellationToken), progress, time);
+            documents, adapters.CreateExtractor(connection, SourceOptions.Of(workflow, error), location.StagingRoot), await adapters.CreateDestinationAsync(workflow, references, location.StagingRoot, cancellationToken), progress, time);
 
         progress.RunPlanned(manifest);
         Core.Work.LaneResult result;

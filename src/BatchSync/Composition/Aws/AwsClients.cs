@@ -1,5 +1,6 @@
 using Amazon.S3;
 using BatchSync.Aws.Batch;
+using BatchSync.Aws.Federation;
 using BatchSync.Aws.Json;
 using BatchSync.Aws.SecretsManager;
 using BatchSync.Aws.Signing;
@@ -16,8 +17,14 @@ internal static class AwsClients
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
     private static readonly Lazy<IAwsCredentialSource> Credentials = new(() => new DefaultChainCredentialSource());
     private static readonly Lazy<IAmazonS3> S3Client = new(CreateS3);
+    private static readonly Lazy<CallerIdentitySubjectToken> CallerIdentity =
+        new(() => new CallerIdentitySubjectToken(Credentials.Value, CallerIdentitySubjectToken.RegionFromEnvironment(), TimeProvider.System));
 
     public static IAmazonS3 S3() => S3Client.Value;
+
+    /// <summary>Google workload identity federation's AWS subject token, signed with this process's credential chain.</summary>
+    public static Task<string> CallerIdentityTokenAsync(string verificationUrl, string audience, CancellationToken cancellationToken)
+        => CallerIdentity.Value.CreateAsync(verificationUrl, audience, cancellationToken);
 
     public static SecretsManagerClient SecretsManager()
         => new(Json(SecretsManagerClient.ServiceId, SecretsManagerClient.SigningName, AwsJsonProtocol.Json11, SecretsManagerClient.TargetPrefix));

@@ -23,11 +23,14 @@ internal sealed class MySqlItemExtractor(MySqlConnectionOptions connection, ISta
         {
             Connection = connection,
             Query = MySqlTableQueries.ForItem(table, extraction.Item),
-            ZeroDates = settings.ZeroDates == "fail" ? ZeroDatePolicy.Fail : ZeroDatePolicy.Null,
+            ZeroDates = settings.ZeroDates == Core.Workflows.Model.ZeroDatePolicy.Fail ? ZeroDatePolicy.Fail : ZeroDatePolicy.Null,
             SourceTimeZone = settings.SourceTimezone is { } zone ? TimeZoneInfo.FindSystemTimeZoneById(zone) : null,
             Parts = new PartWriterOptions { NamePrefix = extraction.PartPrefix, PartSizeBytes = settings.PartSizeMb * 1024L * 1024 },
         };
 
+        // An earlier attempt of this item may have been killed mid-part: its temporary file or unfinished multipart
+        // upload would otherwise stay beside the new parts forever.
+        await store.WithdrawUnfinishedAsync(extraction.PartPrefix, cancellationToken);
         var result = await MySqlTransientErrors.RetryableAsync(() => TableExporter.ExportAsync(options, store, new ProgressRelay(progress), cancellationToken));
         if (result.Plan.Schema.ToJson() != table.Schema.ToJson())
         {

@@ -21,13 +21,13 @@ internal sealed class MySqlSourceCatalog(MySqlConnectionOptions options) : ISour
         var connection = await ConnectAsync(cancellationToken);
         var plan = await AsTableProblem(table, () => SchemaDiscovery.DiscoverAsync(connection, MySqlTableQueries.ForPlanning(table), cancellationToken));
         var estimate = await connection.QueryAsync(
-            $"SELECT TABLE_ROWS, DATA_LENGTH FROM information_schema.TABLES WHERE TABLE_SCHEMA = {SqlIdentifier.Literal(table.SourceDatabase)} AND TABLE_NAME = {SqlIdentifier.Literal(table.SourceTable)}",
+            $"SELECT TABLE_ROWS, DATA_LENGTH FROM information_schema.TABLES WHERE {SqlIdentifier.NameEquals("TABLE_SCHEMA", table.SourceDatabase)} AND {SqlIdentifier.NameEquals("TABLE_NAME", table.SourceTable)}",
             cancellationToken);
         // The primary key's leading column: ranges over it split the table cleanly even when the key is composite.
         var keys = await connection.QueryAsync(
             "SELECT c.COLUMN_NAME, c.DATA_TYPE FROM information_schema.STATISTICS s JOIN information_schema.COLUMNS c"
             + " ON c.TABLE_SCHEMA = s.TABLE_SCHEMA AND c.TABLE_NAME = s.TABLE_NAME AND c.COLUMN_NAME = s.COLUMN_NAME"
-            + $" WHERE s.TABLE_SCHEMA = {SqlIdentifier.Literal(table.SourceDatabase)} AND s.TABLE_NAME = {SqlIdentifier.Literal(table.SourceTable)}"
+            + $" WHERE {SqlIdentifier.NameEquals("s.TABLE_SCHEMA", table.SourceDatabase)} AND {SqlIdentifier.NameEquals("s.TABLE_NAME", table.SourceTable)}"
             + " AND s.INDEX_NAME = 'PRIMARY' AND s.SEQ_IN_INDEX = 1",
             cancellationToken);
         var integerKey = keys.Count == 1 && IntegerTypes.Contains(keys[0][1] ?? "") ? keys[0][0] : null;

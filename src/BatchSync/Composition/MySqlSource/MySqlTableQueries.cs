@@ -1,6 +1,7 @@
 using BatchSync.Core.Planning;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Schema;
+using BatchSync.Core.Workflows.Model;
 using BatchSync.MySql.Schema;
 
 namespace BatchSync.Composition.MySqlSource;
@@ -18,9 +19,9 @@ internal static class MySqlTableQueries
         Table = table,
         Select = select,
         Where = where,
-        ColumnTypes = (settings.ColumnTypes ?? new Dictionary<string, string>())
-            .ToDictionary(c => c.Key, c => BigQueryTypeNames.TryParse(c.Value, out var type) ? type : throw new FormatException($"Unknown BigQuery type '{c.Value}' for column {c.Key}."), StringComparer.OrdinalIgnoreCase),
+        ColumnTypes = new Dictionary<string, BigQueryType>(settings.ColumnTypes ?? new Dictionary<string, BigQueryType>(), StringComparer.OrdinalIgnoreCase),
         ColumnNames = new Dictionary<string, string>(settings.ColumnNames ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase),
-        DateTimes = settings.Datetime == "timestamp" ? DateTimeMapping.Timestamp : DateTimeMapping.DateTime,
+        DateTimes = settings.Datetime == DateTimeHandling.Timestamp ? DateTimeMapping.Timestamp : DateTimeMapping.DateTime,
+        Types = settings.Types,
     };
 }

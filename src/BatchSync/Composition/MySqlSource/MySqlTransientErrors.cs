@@ -10,8 +10,10 @@ namespace BatchSync.Composition.MySqlSource;
 internal static class MySqlTransientErrors
 {
     // ER_CON_COUNT_ERROR, ER_TOO_MANY_USER_CONNECTIONS, ER_SERVER_SHUTDOWN, ER_LOCK_WAIT_TIMEOUT, ER_LOCK_DEADLOCK,
+    // MySQL's ER_QUERY_TIMEOUT (3024, max_execution_time) and MariaDB's ER_STATEMENT_TIMEOUT (1969, max_statement_time):
+    // the session turns both limits off, so one of these means a server-side rule or hint cut the read short.
     // ER_QUERY_INTERRUPTED is not here: a killed query is an operator's decision.
-    private static readonly HashSet<int> Codes = [1040, 1203, 1053, 1205, 1213];
+    private static readonly HashSet<int> Codes = [1040, 1203, 1053, 1205, 1213, 3024, 1969];
 
     public static async Task<T> RetryableAsync<T>(Func<Task<T>> action)
     {

@@ -1,0 +1,250 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BatchSync.Aws.Fake;
+
+/// <summary>
+/// An S3 endpoint in front of a real S3 server (s3rver) for what s3rver cannot show: it drops the connection in the
+/// middle of an object on demand (the next GETs of a key send the status, headers and the first bytes of the body,
+/// then the connection is reset, as a long S3 read over a flaky network ends), and it answers ListMultipartUploads
+/// (GET /bucket?uploads, which s3rver does not implement) from the uploads it saw initiated and not yet completed or
+/// aborted. Everything else passes through unchanged (the Host header too, so signatures still verify).
+/// </summary>
+public sealed class S3StandIn : IAsyncDisposable
+{
+    private static readonly HashSet<string> HopHeaders = new(StringComparer.OrdinalIgnoreCase) { "Connection", "Keep-Alive", "Transfer-Encoding", "Upgrade", "Host", "Content-Length" };
+
+    private readonly WebApplication _app;
+    private readonly Uri _target;
+    private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None });
+    private readonly Lock _sync = new();
+    private readonly Dictionary<string, (long AfterBytes, int Times)> _drops = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _openUploads = new(StringComparer.Ordinal);
+
+    private S3StandIn(WebApplication app, Uri target)
+    {
+        _app = app;
+        _target = target;
+    }
+
+    public Uri ServiceUrl { get; private set; } = null!;
+
+    /// <summary>The Range header of each GET of a dropping key, in order ("" for a whole-object GET).</summary>
+    public List<string> Ranges { get; } = [];
+
+    /// <summary>Connections dropped so far.</summary>
+    public int Dropped { get; private set; }
+
+    public static async Task<S3StandIn> StartAsync(Uri target)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var proxy = new S3StandIn(app, target);
+        app.Run(proxy.HandleAsync);
+        await app.StartAsync();
+        proxy.ServiceUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return proxy;
+    }
+
+    /// <summary>The next <paramref name="times"/> GETs of an object whose key ends with <paramref name="keySuffix"/> break after <paramref name="afterBytes"/> body bytes.</summary>
+    public void DropReads(string keySuffix, long afterBytes, int times = 1)
+    {
+        lock (_sync)
+        {
+            _drops[keySuffix] = (afterBytes, times);
+        }
+    }
+
+    /// <summary>Multipart uploads initiated and neither completed nor aborted: upload id → "bucket/key".</summary>
+    public IReadOnlyDictionary<string, string> OpenUploads
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return new Dictionary<string, string>(_openUploads, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.Method == "GET" && request.Query.ContainsKey("uploads"))
+        {
+            await ListUploadsAsync(context);
+            return;
+        }
+
+        if (request.Method == "DELETE" && request.Query.TryGetValue("uploadId", out var abortedId))
+        {
+            // AbortMultipartUpload, which s3rver does not implement: 204 for an open upload, NoSuchUpload otherwise.
+            bool known;
+            lock (_sync)
+            {
+                known = _openUploads.Remove(abortedId.ToString());
+            }
+
+            context.Response.StatusCode = known ? 204 : 404;
+            if (!known)
+            {
+                context.Response.ContentType = "application/xml";
+                await context.Response.WriteAsync("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchUpload</Code><Message>The specified upload does not exist.</Message></Error>");
+            }
+
+            return;
+        }
+
+        using var forward = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(_target, request.Path.ToUriComponent() + request.QueryString.ToUriComponent()));
+        if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            var body = new MemoryStream();
+            await request.Body.CopyToAsync(body);
+            forward.Content = new ByteArrayContent(body.ToArray());
+        }
+
+        foreach (var (name, values) in request.Headers)
+        {
+            if (HopHeaders.Contains(name))
+            {
+                continue;
+            }
+
+            if (!forward.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values))
+            {
+                forward.Content?.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+            }
+        }
+
+        forward.Headers.Host = request.Host.Value;
+        var drop = request.Method == "GET" ? TakeDrop(request.Path.Value ?? "", request.Headers.Range.ToString()) : null;
+        using var response = await _http.SendAsync(forward, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
+        context.Response.StatusCode = (int)response.StatusCode;
+        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+        {
+            if (!HopHeaders.Contains(name) || name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.Headers[name] = values.ToArray();
+            }
+        }
+
+        await using var source = await response.Content.ReadAsStreamAsync(context.RequestAborted);
+        if (drop is not { } afterBytes)
+        {
+            var answer = new MemoryStream();
+            await source.CopyToAsync(answer, context.RequestAborted);
+            TrackUploads(request, (int)response.StatusCode, answer.ToArray());
+            await context.Response.Body.WriteAsync(answer.ToArray(), context.RequestAborted);
+            return;
+        }
+
+        var buffer = new byte[8192];
+        for (long sent = 0; sent < afterBytes;)
+        {
+            var read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, afterBytes - sent)), context.RequestAborted);
+            if (read == 0)
+            {
+                break;
+            }
+
+            await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted);
+            sent += read;
+        }
+
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+        context.Abort();
+    }
+
+    private void TrackUploads(HttpRequest request, int status, byte[] answer)
+    {
+        if (status is < 200 or >= 300)
+        {
+            return;
+        }
+
+        var path = Uri.UnescapeDataString(request.Path.Value ?? "").TrimStart('/');
+        lock (_sync)
+        {
+            if (request.Method == "POST" && request.Query.ContainsKey("uploads"))
+            {
+                var id = System.Text.RegularExpressions.Regex.Match(System.Text.Encoding.UTF8.GetString(answer), "<UploadId>([^<]+)</UploadId>").Groups[1].Value;
+                _openUploads[id] = path;
+            }
+            else if (request.Method == "POST" && request.Query.TryGetValue("uploadId", out var uploadId))
+            {
+                _openUploads.Remove(uploadId.ToString());
+            }
+        }
+    }
+
+    /// <summary>ListMultipartUploads, as the S3 API reference describes its answer, for the uploads this stand-in saw.</summary>
+    private async Task ListUploadsAsync(HttpContext context)
+    {
+        var bucket = (context.Request.Path.Value ?? "").Trim('/');
+        var prefix = context.Request.Query["prefix"].ToString();
+        List<(string Id, string Key)> uploads;
+        lock (_sync)
+        {
+            uploads = [.. _openUploads
+                .Select(u => (Id: u.Key, Path: u.Value))
+                .Where(u => u.Path.StartsWith(bucket + "/", StringComparison.Ordinal))
+                .Select(u => (u.Id, Key: u.Path[(bucket.Length + 1)..]))
+                .Where(u => u.Key.StartsWith(prefix, StringComparison.Ordinal))
+                .OrderBy(u => u.Key, StringComparer.Ordinal)];
+        }
+
+        var xml = new System.Text.StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListMultipartUploadsResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">");
+        xml.Append("<Bucket>").Append(System.Security.SecurityElement.Escape(bucket)).Append("</Bucket><Prefix>").Append(System.Security.SecurityElement.Escape(prefix)).Append("</Prefix>");
+        xml.Append("<MaxUploads>1000</MaxUploads><IsTruncated>false</IsTruncated>");
+        foreach (var (id, key) in uploads)
+        {
+            xml.Append("<Upload><Key>").Append(System.Security.SecurityElement.Escape(key)).Append("</Key><UploadId>").Append(System.Security.SecurityElement.Escape(id))
+                .Append("</UploadId><Initiated>2026-12-07T00:00:00.000Z</Initiated><StorageClass>STANDARD</StorageClass></Upload>");
+        }
+
+        xml.Append("</ListMultipartUploadsResult>");
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/xml";
+        await context.Response.WriteAsync(xml.ToString());
+    }
+
+    private long? TakeDrop(string path, string range)
+    {
+        lock (_sync)
+        {
+            foreach (var (suffix, (afterBytes, times)) in _drops)
+            {
+                if (!path.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                Ranges.Add(range);
+                if (times <= 0)
+                {
+                    return null;
+                }
+
+                _drops[suffix] = (afterBytes, times - 1);
+                Dropped++;
+                return afterBytes;
+            }
+
+            return null;
+        }
+    }
+}
