@@ -114,7 +114,9 @@ internal static partial class CsvValueParser
     {
         try
         {
-            using var document = JsonDocument.Parse(text);
+            // BigQuery's JSON type nests up to 500 levels (cloud.google.com/bigquery/docs/json-data, Limitations);
+            // JsonDocument's own default stops at 64, which would refuse values BigQuery loads.
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 500 });
             return true;
         }
         catch (JsonException)

@@ -1,10 +1,10 @@
-using BatchSync.Core.Workflows.Model;
 using BatchSync.BigQuery.Finishing;
 using BatchSync.BigQuery.Http;
 using BatchSync.BigQuery.Jobs;
 using BatchSync.BigQuery.Tables;
 using BatchSync.BigQuery.Tests.Support;
 using BatchSync.Core.Schema;
+using BatchSync.Core.Workflows.Model;
 using static BatchSync.BigQuery.Tests.Support.BigQueryTestEnvironment;
 
 namespace BatchSync.BigQuery.Tests;

@@ -1,9 +1,9 @@
 using System.Net;
 using BatchSync.BigQuery.Auth;
-using BatchSync.Core.Workflows.Model;
 using BatchSync.BigQuery.Http;
 using BatchSync.BigQuery.Tables;
 using BatchSync.Core.Schema;
+using BatchSync.Core.Workflows.Model;
 using static BatchSync.BigQuery.Tests.Support.BigQueryTestEnvironment;
 
 namespace BatchSync.BigQuery.Tests;

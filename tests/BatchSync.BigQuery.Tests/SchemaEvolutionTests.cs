@@ -1,7 +1,7 @@
-using BatchSync.Core.Workflows.Model;
 using BatchSync.BigQuery.Finishing;
 using BatchSync.BigQuery.Tables;
 using BatchSync.Core.Schema;
+using BatchSync.Core.Workflows.Model;
 using static BatchSync.BigQuery.Tests.Support.BigQueryTestEnvironment;
 
 namespace BatchSync.BigQuery.Tests;

@@ -8,7 +8,7 @@ using BatchSync.Core.Stage;
 namespace BatchSync.Aws.Staging;
 
 /// <summary>Stages parts and run documents in an S3 bucket under a prefix. Objects appear only when complete.</summary>
-public sealed class S3StagingStore : IStagingStore, IRunDocuments
+public sealed class S3StagingStore : IStagingStore, IRunDocuments, IRunLeases
 {
     private readonly IAmazonS3 _client;
     private readonly S3StagingLocation _location;
@@ -131,7 +131,48 @@ public sealed class S3StagingStore : IStagingStore, IRunDocuments
     public Task WriteAsync(string name, string text, CancellationToken cancellationToken)
         => this.WriteObjectAsync(name, Encoding.UTF8.GetBytes(text), cancellationToken);
 
+    /// <summary>
+    /// Creates the lease object only if there is none (PutObject with If-None-Match: *; S3 answers 412 when it exists).
+    /// A lease left by an earlier attempt of the same AWS Batch job (a retried run job) is taken over. Released by
+    /// deleting it; a run killed outright leaves it, and the refusal message says to delete it.
+    /// </summary>
+    public async Task<IAsyncDisposable?> TryAcquireAsync(string key, RunLeaseHolder holder, CancellationToken cancellationToken)
+    {
+        var body = RunJson.Serialize(holder);
+        var request = new PutObjectRequest
+        {
+            BucketName = _location.Bucket,
+            Key = _location.KeyOf(key),
+            ContentBody = body,
+            IfNoneMatch = "*",
+            ServerSideEncryptionMethod = _encryption.Method,
+            ServerSideEncryptionKeyManagementServiceKeyId = _encryption.KmsKeyId,
+        };
+        try
+        {
+            await _client.PutObjectAsync(request, cancellationToken);
+        }
+        catch (AmazonS3Exception exception) when (exception.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.Conflict)
+        {
+            var existing = await ReadAsync(key, cancellationToken);
+            var earlier = existing is null ? null : RunJson.Deserialize<RunLeaseHolder>(existing, $"lease {AddressOf(key)}");
+            if (earlier?.JobId is null || earlier.JobId != holder.JobId)
+            {
+                return null;
+            }
+
+            await WriteAsync(key, body, cancellationToken);
+        }
+
+        return new S3Lease(this, key);
+    }
+
     /// <summary>Names (relative to the staging prefix) of the objects under a sub-prefix, in key order.</summary>
+    private sealed class S3Lease(S3StagingStore store, string key) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await store.DeleteAsync(key, CancellationToken.None);
+    }
+
     public async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken)
     {
         var names = new List<string>();

@@ -115,5 +115,8 @@ public sealed class RunFinisher(RunStore store, WatermarkStore watermarks, IDest
             ItemsDone: statuses.Count(s => s.State == ItemState.Done),
             ItemsFailed: statuses.Count(s => s.State == ItemState.Failed),
             ItemsPending: statuses.Count(s => s.State is ItemState.Pending or ItemState.Running),
-            Items: statuses.Select(s => new ItemReport(s.Item, table.Items.FirstOrDefault(i => i.Id == s.Item)?.Lane ?? 0, s.State, s.Attempts, s.Rows, s.StartedAt, s.FinishedAt)).ToList());
+            Items: [.. statuses.Select(s => Report(s, table.Items.FirstOrDefault(i => i.Id == s.Item)))]);
+
+    private static ItemReport Report(ItemStatus status, ManifestItem? planned)
+        => new(status.Item, planned?.Lane ?? 0, status.State, status.Attempts, status.Rows, status.StartedAt, status.FinishedAt, planned?.EstimatedRows ?? 0);
 }

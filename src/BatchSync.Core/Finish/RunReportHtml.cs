@@ -90,7 +90,7 @@ public static class RunReportHtml
     private static void AppendTables(StringBuilder html, RunReport report)
     {
         html.Append("<h2>Tables</h2><table><tr><th>table</th><th>source</th><th>outcome</th><th>rows read</th><th>rows loaded</th>"
-            + "<th>parts</th><th>CSV MB</th><th>gzip MB</th><th>time</th><th>MB/s</th><th>items</th></tr>\n");
+            + "<th>parts</th><th>CSV MB</th><th>gzip MB</th><th>time</th><th>MB/s</th><th>items</th><th>rows per item (estimated → read)</th></tr>\n");
         foreach (var table in report.Tables)
         {
             var css = table.Outcome == TableOutcome.Failed ? "failed" : "ok";
@@ -102,10 +102,17 @@ public static class RunReportHtml
                 + $"<td class=\"n\">{table.Rows:N0}</td><td class=\"n\">{loaded}</td><td class=\"n\">{table.Parts}</td>"
                 + $"<td class=\"n\">{table.Bytes / 1048576.0:N1}</td><td class=\"n\">{table.CompressedBytes / 1048576.0:N1}</td>"
                 + $"<td class=\"n\">{(table.Seconds is { } s ? Duration(s) : "—")}</td><td class=\"n\">{(table.MegabytesPerSecond is { } rate ? rate.ToString("N1", CultureInfo.InvariantCulture) : "—")}</td>"
-                + $"<td class=\"n\">{table.ItemsDone} done, {table.ItemsFailed} failed, {table.ItemsPending} pending</td></tr>\n");
+                + $"<td class=\"n\">{table.ItemsDone} done, {table.ItemsFailed} failed, {table.ItemsPending} pending</td><td>{ItemRows(table)}</td></tr>\n");
         }
 
         html.Append("</table>\n");
+    }
+
+    private static string ItemRows(TableReport table)
+    {
+        var lines = (table.Items ?? []).Select(item => string.Create(CultureInfo.InvariantCulture,
+            $"{E(item.Item)}: {item.EstimatedRows:N0} → {(item.State == ItemState.Done && item.Rows is { } rows ? rows.ToString("N0", CultureInfo.InvariantCulture) : Lower(item.State))}"));
+        return $"<details><summary>{table.Items?.Count ?? 0} items</summary>{string.Join("<br>", lines)}</details>";
     }
 
     /// <summary>One track per lane; each item a bar placed by its start and end within the run.</summary>

@@ -14,6 +14,12 @@ public interface ISourceCatalog
     /// <summary>MIN and MAX of an integer column over the whole table; null when the table is empty.</summary>
     Task<KeyRange?> GetKeyRangeAsync(TablePlanRequest table, string column, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How many rows have an integer key in [lower, upper), as the source estimates it from its index (cheap: no
+    /// rows are read). Chunking uses it to find where the rows are.
+    /// </summary>
+    Task<long> EstimateRowsAsync(TablePlanRequest table, string column, long lower, Int128 upperExclusive, CancellationToken cancellationToken);
+
     /// <summary>MAX of a column over the rows the table's filter selects, as the server prints it; null when there are none.</summary>
     Task<string?> GetMaxAsync(TablePlanRequest table, string column, CancellationToken cancellationToken);
 }

@@ -12,7 +12,8 @@ public static class ItemFilter
         var conditions = new List<string>();
         if (!string.IsNullOrWhiteSpace(where))
         {
-            conditions.Add($"({where.Trim()})");
+            // The closing parenthesis on its own line: a where ending in a line comment (-- or #) cannot swallow it.
+            conditions.Add($"({where.Trim()}\n)");
         }
 
         if (chunk is not null)

@@ -3,6 +3,8 @@ using BatchSync.Core.Runs;
 namespace BatchSync.Core.Planning;
 
 /// <summary>Everything the planner needs from the resolved workflow and the command line.</summary>
+/// <remarks>WorkflowHash: a fingerprint of what this request asks for (tables and their settings, destination), so a
+/// resumed run can tell that the workflow or --tables changed since its manifest was written.</remarks>
 public sealed record RunPlanRequest(
     string Workflow,
     string? WorkflowFile,
@@ -13,4 +15,5 @@ public sealed record RunPlanRequest(
     DestinationSummary Destination,
     int Parallelism,
     int? MaxConnections,
-    IReadOnlyList<TablePlanRequest> Tables);
+    IReadOnlyList<TablePlanRequest> Tables,
+    string? WorkflowHash = null);

@@ -62,7 +62,8 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
             request.StagingRoot,
             request.Destination,
             laneCount,
-            tables.Select((table, t) => table with { Items = placed[t] }).ToList());
+            tables.Select((table, t) => table with { Items = placed[t] }).ToList(),
+            request.WorkflowHash);
     }
 
     private async Task<ManifestTable> PlanTableAsync(
@@ -74,7 +75,7 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
         }
 
         IncrementalBounds? incremental;
-        IReadOnlyList<ChunkBounds?> chunks;
+        IReadOnlyList<EstimatedChunk?> chunks;
         try
         {
             incremental = await CaptureIncrementalAsync(catalog, request.Workflow, table, cancellationToken);
@@ -85,16 +86,14 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
             return Unplannable(table, exception.Message);
         }
 
-        var rowsPerItem = description.EstimatedRows / chunks.Count;
-        var bytesPerItem = description.EstimatedBytes / chunks.Count;
         var items = chunks.Select((chunk, index) => new ManifestItem(
             index.ToString("D5", CultureInfo.InvariantCulture),
             Lane: 0,
             Order: 0,
-            ItemFilter.Compose(table.Where, chunk, incremental),
-            chunk,
-            rowsPerItem,
-            bytesPerItem)).ToList();
+            ItemFilter.Compose(table.Where, chunk?.Bounds, incremental),
+            chunk?.Bounds,
+            chunk?.EstimatedRows ?? description.EstimatedRows,
+            EstimateBytes(description, chunk))).ToList();
         if (request.Destination.Type == DestinationType.BigQuery && LoadJobBudget.Check(table, items, description.EstimatedRows, description.EstimatedBytes) is { } overBudget)
         {
             return Unplannable(table, overBudget);
@@ -119,7 +118,13 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
         return new IncrementalBounds(column, lower, upper);
     }
 
-    private static async Task<IReadOnlyList<ChunkBounds?>> SplitAsync(ISourceCatalog catalog, TablePlanRequest table, SourceTableDescription description, CancellationToken cancellationToken)
+    /// <summary>A chunk's share of the table's bytes follows its share of the rows.</summary>
+    private static long EstimateBytes(SourceTableDescription description, EstimatedChunk? chunk)
+        => chunk is null || description.EstimatedRows <= 0
+            ? description.EstimatedBytes
+            : (long)Math.Min((double)description.EstimatedBytes * chunk.EstimatedRows / description.EstimatedRows, description.EstimatedBytes);
+
+    private static async Task<IReadOnlyList<EstimatedChunk?>> SplitAsync(ISourceCatalog catalog, TablePlanRequest table, SourceTableDescription description, CancellationToken cancellationToken)
     {
         if (table.ChunkRows is not { } rowsPerChunk)
         {
@@ -134,7 +139,8 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
             return [null];
         }
 
-        return [.. ChunkSplitter.Split(column, range, description.EstimatedRows, rowsPerChunk)];
+        return [.. await ChunkSplitter.SplitAsync(
+            column, range, rowsPerChunk, (lower, upper, token) => catalog.EstimateRowsAsync(table, column, lower, upper, token), cancellationToken)];
     }
 
     private static ManifestTable Unplannable(TablePlanRequest table, string error)
@@ -152,7 +158,7 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
             string.IsNullOrWhiteSpace(table.Where) ? null : table.Where,
             schema,
             table.Mode,
-            table.Key,
+            DestinationNames(table.Key, table.Extraction.ColumnNames),
             table.Partition,
             table.Cluster,
             incremental,
@@ -162,6 +168,10 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
             table.DeleteMissing,
             table.RecreateOnTypeChange,
             columns);
+
+    /// <summary>The key is named by source columns; the MERGE runs on the destination, where a renamed column has its new name.</summary>
+    private static IReadOnlyList<string> DestinationNames(IReadOnlyList<string> columns, IReadOnlyDictionary<string, string>? renames)
+        => renames is null ? columns : [.. columns.Select(c => renames.TryGetValue(c, out var name) ? name : c)];
 
     private static void EnsureDistinctOutTables(IReadOnlyList<TablePlanRequest> tables)
     {

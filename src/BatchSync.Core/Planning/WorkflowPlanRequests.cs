@@ -10,8 +10,13 @@ public static class WorkflowPlanRequests
     /// <exception cref="ArgumentException">The options name a table the workflow does not have.</exception>
     public static RunPlanRequest Create(WorkflowDefinition workflow, RunOptions options)
     {
-        var tables = workflow.ResolveTables().Select(spec => ToTableRequest(workflow, spec, options)).ToList();
+        var specs = workflow.ResolveTables();
+        var tables = specs.Select(spec => ToTableRequest(workflow, spec, options)).ToList();
         var runDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(options.RunTime, workflow.TimeZone).DateTime);
+        var selected = Select(tables, options.Tables);
+        // Fingerprinted with out_table templates, not their renderings: resuming on another day is not a change.
+        var templates = specs.Zip(tables).ToDictionary(pair => pair.Second, pair => pair.First.OutTable.Text);
+        var destination = Summarize(workflow.Destination);
         return new RunPlanRequest(
             workflow.Name,
             workflow.FilePath,
@@ -19,10 +24,11 @@ public static class WorkflowPlanRequests
             options.Started,
             runDate,
             options.StagingRoot,
-            Summarize(workflow.Destination),
+            destination,
             options.Parallelism ?? workflow.Defaults.Parallelism,
             workflow.Source.MaxConnections,
-            Select(tables, options.Tables));
+            selected,
+            WorkflowFingerprint.Of(destination, selected.Select(t => t with { OutTable = templates[t] })));
     }
 
     private static List<TablePlanRequest> Select(List<TablePlanRequest> tables, IReadOnlyCollection<string>? names)
@@ -68,7 +74,8 @@ public static class WorkflowPlanRequests
                 spec.Retries,
                 workflow.Staging.PartSizeMb,
                 ColumnTypes(spec.Columns),
-                spec.Types),
+                spec.Types,
+                ColumnNames(spec.Columns)),
             spec.Columns,
             spec.DeleteMissing,
             spec.RecreateOnTypeChange);
@@ -77,6 +84,12 @@ public static class WorkflowPlanRequests
     {
         var types = columns.Where(c => c.Value.Type is not null).ToDictionary(c => c.Key, c => c.Value.Type!.Value, StringComparer.OrdinalIgnoreCase);
         return types.Count == 0 ? null : types;
+    }
+
+    private static Dictionary<string, string>? ColumnNames(IReadOnlyDictionary<string, ColumnOverride> columns)
+    {
+        var names = columns.Where(c => c.Value.Name is not null).ToDictionary(c => c.Key, c => c.Value.Name!, StringComparer.OrdinalIgnoreCase);
+        return names.Count == 0 ? null : names;
     }
 
     private static DestinationSummary Summarize(DestinationSettings destination) => destination.Type switch

@@ -1,6 +1,9 @@
 namespace BatchSync.Core.Runs;
 
-/// <summary>One item on the run's lane timeline: when it ran, on which lane, after how many attempts.</summary>
+/// <summary>
+/// One item on the run's lane timeline: when it ran, on which lane, after how many attempts; the rows the planner
+/// expected next to the rows it read (null unless the item is done), so skewed chunks show.
+/// </summary>
 public sealed record ItemReport(
     string Item,
     int Lane,
@@ -8,7 +11,8 @@ public sealed record ItemReport(
     int Attempts,
     long? Rows,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt)
+    DateTimeOffset? FinishedAt,
+    long EstimatedRows = 0)
 {
     /// <summary>More than one attempt: a transient failure was retried, or an earlier run attempt redid it.</summary>
     public bool Retried => Attempts > 1;

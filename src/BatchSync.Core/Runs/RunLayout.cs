@@ -10,6 +10,9 @@ public sealed record RunLayout(string Workflow, string RunId)
 
     public string Manifest => RunPrefix + "manifest.json";
 
+    /// <summary>Held by the process running the run, so a second one with the same id is refused.</summary>
+    public string Lease => RunPrefix + "run.lease";
+
     public string Report => RunPrefix + "report.json";
 
     public string ReportHtml => RunPrefix + "report.html";

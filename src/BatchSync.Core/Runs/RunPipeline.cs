@@ -16,7 +16,11 @@ public sealed class RunPipeline(RunPlanner planner, RunStore store, IJobLauncher
     {
         var manifest = await store.FindManifestAsync(request.Workflow, request.RunId.Value, cancellationToken);
         var resumed = manifest is not null;
-        if (manifest is null)
+        if (manifest is not null)
+        {
+            EnsureSameWorkflow(manifest, request);
+        }
+        else
         {
             manifest = await planner.PlanAsync(request, cancellationToken);
             await store.WriteManifestAsync(manifest, cancellationToken);
@@ -27,5 +31,27 @@ public sealed class RunPipeline(RunPlanner planner, RunStore store, IJobLauncher
         var launch = await launcher.RunLanesAsync(manifest, cancellationToken);
         var report = await finisher.FinishAsync(manifest, cancellationToken);
         return new RunResult(manifest, report, launch, resumed);
+    }
+
+    /// <summary>
+    /// A resumed run follows its manifest, not the workflow file: if the workflow (or --tables) changed since, resuming
+    /// would silently repeat the old plan, so say so and what to do instead.
+    /// </summary>
+    private static void EnsureSameWorkflow(RunManifest manifest, RunPlanRequest request)
+    {
+        if (manifest.WorkflowHash is null || request.WorkflowHash is null || manifest.WorkflowHash == request.WorkflowHash)
+        {
+            return;
+        }
+
+        var planned = manifest.Tables.Select(t => t.SourceName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var asked = request.Tables.Select(t => t.SourceName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var what = planned.SetEquals(asked)
+            ? "the settings of its tables differ from the workflow as it is now"
+            : $"it was planned for {string.Join(", ", planned.Order(StringComparer.Ordinal))}, and this run asks for {string.Join(", ", asked.Order(StringComparer.Ordinal))}";
+        throw new WorkflowChangedException(
+            $"Run {manifest.RunId} cannot be resumed as asked: {what} (the workflow or --tables changed since the run was planned). "
+            + $"A resumed run repeats its original plan. Start a new run (another --run-id, or none) to plan with the current workflow, "
+            + $"or restore the workflow and run again with --run-id {manifest.RunId} and the same --tables.");
     }
 }

@@ -120,15 +120,20 @@ public sealed class GzipPartWriter : IAsyncDisposable
             }
         }
 
-        if (_current is not null)
+        try
         {
-            await _current.DisposeAsync();
-            _current = null;
+            if (_current is not null)
+            {
+                await _current.DisposeAsync();
+                _current = null;
+            }
         }
-
-        if (!_completed)
+        finally
         {
-            await WithdrawPublishedPartsAsync();
+            if (!_completed)
+            {
+                await WithdrawPublishedPartsAsync();
+            }
         }
     }
 

@@ -16,9 +16,15 @@ public sealed class LocalFolderStagingStore : IStagingStore
     public ValueTask<IStagedObjectWriter> OpenWriterAsync(string name, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var path = ResolvePath(name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return ValueTask.FromResult<IStagedObjectWriter>(new LocalStagedFileWriter(name, path));
+        var path = CreateFolderOf(name);
+        try
+        {
+            return ValueTask.FromResult<IStagedObjectWriter>(new LocalStagedFileWriter(name, path));
+        }
+        catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
+        {
+            throw new StagingWriteException(Describe(path, exception), exception);
+        }
     }
 
     public Task<Stream?> OpenReadAsync(string name, CancellationToken cancellationToken) => OpenReadAsync(name, 0, cancellationToken);
@@ -43,6 +49,48 @@ public sealed class LocalFolderStagingStore : IStagingStore
         cancellationToken.ThrowIfCancellationRequested();
         File.Delete(ResolvePath(name));
         return Task.CompletedTask;
+    }
+
+    /// <summary>Creates the folder an object goes into and returns the object's path.</summary>
+    /// <exception cref="StagingWriteException">The folder cannot be created; the message says why in words.</exception>
+    public string CreateFolderOf(string name)
+    {
+        var path = ResolvePath(name);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            return path;
+        }
+        catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
+        {
+            throw new StagingWriteException(Describe(path, exception), exception);
+        }
+    }
+
+    /// <summary>A sentence for a staging write that failed, instead of .NET's "Could not find a part of the path …".</summary>
+    private string Describe(string path, Exception exception)
+    {
+        var reason = exception switch
+        {
+            UnauthorizedAccessException => "permission denied",
+            _ when FirstFileOnTheWay(path) is { } file => $"'{file}' is a file where a folder should be",
+            DirectoryNotFoundException => "a folder on the way does not exist",
+            _ => exception.Message,
+        };
+        return $"Cannot write '{path}' in the staging folder {Root}: {reason}. Check staging.uri (or --staging) and that this user may write there.";
+    }
+
+    private static string? FirstFileOnTheWay(string path)
+    {
+        for (var folder = Path.GetDirectoryName(path); folder is not null; folder = Path.GetDirectoryName(folder))
+        {
+            if (File.Exists(folder))
+            {
+                return folder;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Deletes the hidden temporary files (<see cref="LocalStagedFileWriter.IsTemporaryName"/>) a killed writer left in the folder.</summary>

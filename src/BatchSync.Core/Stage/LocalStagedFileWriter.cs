@@ -55,7 +55,14 @@ internal sealed class LocalStagedFileWriter : IStagedObjectWriter
             return;
         }
 
-        await _stream.DisposeAsync();
-        File.Delete(_temporaryPath);
+        try
+        {
+            await _stream.DisposeAsync();
+        }
+        finally
+        {
+            // Withdrawn even when closing fails (a write cut off by cancellation): no temporary part outlives its writer.
+            File.Delete(_temporaryPath);
+        }
     }
 }

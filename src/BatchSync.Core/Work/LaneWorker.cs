@@ -39,7 +39,7 @@ public sealed class LaneWorker(
                 continue;
             }
 
-            var status = await RunItemAsync(source, manifest, table, item, previous?.Attempts ?? 0, cancellationToken);
+            var status = await RunItemRecordingFailureAsync(source, manifest, table, item, previous?.Attempts ?? 0, cancellationToken);
             if (status.State == ItemState.Done)
             {
                 done++;
@@ -53,6 +53,44 @@ public sealed class LaneWorker(
         return new LaneResult(lane, done, skipped, failed);
     }
 
+    /// <summary>
+    /// A failure the item's own status cannot record (staging unwritable: disk full, a file where a folder should be)
+    /// still fails only this item: it is reported with what could not be written, and the lane goes on.
+    /// </summary>
+    private async Task<ItemStatus> RunItemRecordingFailureAsync(ILaneExtractor source, RunManifest manifest, ManifestTable table, ManifestItem item, int earlierAttempts, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunItemAsync(source, manifest, table, item, earlierAttempts, cancellationToken);
+        }
+        catch (StatusWriteException exception)
+        {
+            var failed = new ItemStatus(table.OutTable, item.Id, ItemState.Failed, earlierAttempts + 1, FinishedAt: time.GetUtcNow(), Error: exception.Message);
+            progress.ItemFinished(table, item, failed);
+            return failed;
+        }
+    }
+
+    private async Task WriteStatusAsync(RunManifest manifest, ItemStatus status, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.WriteStatusAsync(manifest.Layout, status, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var outcome = status.State switch
+            {
+                ItemState.Done => "finished, but",
+                ItemState.Failed => $"failed ({status.Error}), and",
+                _ => "could not start:",
+            };
+            throw new StatusWriteException(
+                $"Item {status.Item} of {status.Table} {outcome} its status could not be recorded in staging ({FailureMessage.Of(exception)}); the item counts as not done and a re-run redoes it.",
+                exception);
+        }
+    }
+
     private async Task<ItemStatus> RunItemAsync(ILaneExtractor source, RunManifest manifest, ManifestTable table, ManifestItem item, int earlierAttempts, CancellationToken cancellationToken)
     {
         var attempts = earlierAttempts;
@@ -61,23 +99,28 @@ public sealed class LaneWorker(
             attempts++;
             var started = time.GetUtcNow();
             var running = new ItemStatus(table.OutTable, item.Id, ItemState.Running, attempts, StartedAt: started);
-            await store.WriteStatusAsync(manifest.Layout, running, cancellationToken);
+            await WriteStatusAsync(manifest, running, cancellationToken);
             progress.ItemStarted(table, item, attempts);
             var step = new StepTracker();
             try
             {
                 var finished = await AttemptAsync(source, manifest, table, item, running, step, cancellationToken);
-                await store.WriteStatusAsync(manifest.Layout, finished, cancellationToken);
+                await WriteStatusAsync(manifest, finished, cancellationToken);
                 progress.ItemFinished(table, item, finished);
                 return finished;
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (StatusWriteException)
             {
-                // Recorded without the cancelled token: the next attempt must see this item as not done.
-                var cancelled = running with { State = ItemState.Failed, FinishedAt = time.GetUtcNow(), Error = "Cancelled before it finished; running the run again redoes this item.", FailedStep = step.Current };
-                await store.WriteStatusAsync(manifest.Layout, cancelled, CancellationToken.None);
-                progress.ItemFinished(table, item, cancelled);
                 throw;
+            }
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                // However the cancellation surfaced (the server reports a killed query as an error of its own), the item
+                // is recorded as cancelled, without the cancelled token: the next attempt must see it as not done.
+                var cancelled = running with { State = ItemState.Failed, FinishedAt = time.GetUtcNow(), Error = "Cancelled before it finished; running the run again redoes this item.", FailedStep = step.Current };
+                await WriteStatusAsync(manifest, cancelled, CancellationToken.None);
+                progress.ItemFinished(table, item, cancelled);
+                throw new OperationCanceledException(cancellationToken);
             }
             catch (Exception exception) when (retry < table.Extraction.Retries && TransientFailures.IsTransient(exception))
             {
@@ -86,7 +129,7 @@ public sealed class LaneWorker(
             catch (Exception exception)
             {
                 var failed = running with { State = ItemState.Failed, FinishedAt = time.GetUtcNow(), Error = FailureMessage.Of(exception), FailedStep = step.Current };
-                await store.WriteStatusAsync(manifest.Layout, failed, cancellationToken);
+                await WriteStatusAsync(manifest, failed, cancellationToken);
                 progress.ItemFinished(table, item, failed);
                 return failed;
             }

@@ -58,11 +58,23 @@ public sealed class CsvRowEncoder
 
             if (reader.ReadField(out var value))
             {
-                position += EncodeValue(i, value, destination[position..], rowNumber);
+                var written = EncodeValue(i, value, destination[position..], rowNumber);
+                if (written > BigQueryLoadLimits.MaxCsvBytes)
+                {
+                    throw Fail(i, rowNumber, $"the value is {Megabytes(written)} as CSV, more than the {Megabytes(BigQueryLoadLimits.MaxCsvBytes)} BigQuery loads in one cell (binary values grow by a third in base64). Leave the column out of the select, or cut it with SUBSTRING.");
+                }
+
+                position += written;
             }
         }
 
         destination[position++] = (byte)'\n';
+        if (position > BigQueryLoadLimits.MaxCsvBytes)
+        {
+            throw new CsvConversionException(_table, LargestColumn(destination[..position]), rowNumber,
+                $"the row is {Megabytes(position)} as CSV, more than the {Megabytes(BigQueryLoadLimits.MaxCsvBytes)} BigQuery loads in one row. Leave large columns out of the select, or cut them with SUBSTRING.");
+        }
+
         return position;
     }
 
@@ -77,6 +89,18 @@ public sealed class CsvRowEncoder
                 if (!Utf8.IsValid(value))
                 {
                     throw Fail(column, rowNumber, "the value is not valid UTF-8, which BigQuery rejects. Fix the data or map the column to BYTES.");
+                }
+
+                return CsvText.Write(value, destination);
+            case ValueEncoding.Json:
+                if (!Utf8.IsValid(value))
+                {
+                    throw Fail(column, rowNumber, "the value is not valid UTF-8, which BigQuery rejects. Fix the data or map the column to BYTES.");
+                }
+
+                if (JsonNesting.Depth(value) > BigQueryLoadLimits.MaxJsonNesting)
+                {
+                    throw Fail(column, rowNumber, $"the JSON value is nested deeper than the {BigQueryLoadLimits.MaxJsonNesting} levels BigQuery's JSON type allows. Map the column to STRING to keep it as text.");
                 }
 
                 return CsvText.Write(value, destination);
@@ -204,6 +228,38 @@ public sealed class CsvRowEncoder
         }
 
         throw Fail(column, rowNumber, $"zero date '{Describe(value)}' cannot be loaded into BigQuery (zero_dates: fail). Use zero_dates: null to load such values as NULL, or fix the data.");
+    }
+
+    private static string Megabytes(long bytes) => $"{bytes / 1048576.0:N1} MB";
+
+    /// <summary>The column holding the longest field of an encoded row, to name in a row-size failure.</summary>
+    private string LargestColumn(ReadOnlySpan<byte> line)
+    {
+        var largest = 0;
+        var largestLength = -1;
+        var column = 0;
+        var start = 0;
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var b = line[i];
+            if (b == (byte)'"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && (b == (byte)',' || b == (byte)'\n'))
+            {
+                if (i - start > largestLength)
+                {
+                    (largest, largestLength) = (column, i - start);
+                }
+
+                column++;
+                start = i + 1;
+            }
+        }
+
+        return _columns[Math.Min(largest, _columns.Length - 1)].Name;
     }
 
     private CsvConversionException Fail(int column, long rowNumber, string problem)

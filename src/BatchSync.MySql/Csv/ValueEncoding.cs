@@ -6,8 +6,11 @@ public enum ValueEncoding
     /// <summary>Digits as the server sends them (integers, DECIMAL, FLOAT/DOUBLE, YEAR): never need quoting.</summary>
     Number,
 
-    /// <summary>UTF-8 text, validated, quoted when needed (strings, ENUM/SET, JSON, WKT, TIME mapped to STRING).</summary>
+    /// <summary>UTF-8 text, validated, quoted when needed (strings, ENUM/SET, WKT, TIME mapped to STRING).</summary>
     Text,
+
+    /// <summary>JSON text: like <see cref="Text"/>, and nested no deeper than BigQuery's JSON type allows.</summary>
+    Json,
 
     /// <summary>Binary strings as base64.</summary>
     Base64,

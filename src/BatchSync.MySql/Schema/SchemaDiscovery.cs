@@ -69,7 +69,9 @@ public static class SchemaDiscovery
 
     private static async Task<IReadOnlyList<MySqlColumn>> DescribeResultAsync(MySqlConnection connection, TableQuery query, CancellationToken cancellationToken)
     {
-        var sql = $"SELECT {(query.SelectsAllColumns ? "*" : query.Select)} FROM {query.QuotedName}{WhereClause(query)} LIMIT 0";
+        // LIMIT 0 on a line of its own: the server checks the select and where without reading a row, even when the
+        // where ends in a line comment.
+        var sql = $"SELECT {(query.SelectsAllColumns ? "*" : query.Select!.Trim())}\nFROM {query.QuotedName}{WhereClause(query)}\nLIMIT 0";
         await using var reader = await connection.ExecuteReaderAsync(sql, cancellationToken);
         await reader.ReadRowsAsync(NoRows.Instance, cancellationToken);
         return reader.Columns;
@@ -86,10 +88,11 @@ public static class SchemaDiscovery
 
     private static ColumnPlan PlanColumn(TableQuery query, MySqlColumn result, IReadOnlyDictionary<string, SourceColumn> sourceColumns, Func<string, string> geometryText)
     {
-        if (BigQueryColumnName.Problem(result.Name) is { } problem)
+        var destination = query.ColumnNames.TryGetValue(result.Name, out var rename) ? rename : result.Name;
+        if (BigQueryColumnName.Problem(destination) is { } problem)
         {
-            throw new SchemaMappingException(query.DisplayName, result.Name,
-                $"the name is not a valid BigQuery column name ({problem}). Give it an alias in the select, for example: --select \"`{result.Name}` AS new_name, …\".");
+            throw new SchemaMappingException(query.DisplayName, destination,
+                $"the name is not a valid BigQuery column name ({problem}). Give it a valid name: in a workflow, columns: {{ \"{result.Name}\": {{ name: new_name }} }}; with export, an alias in --select.");
         }
 
         var source = IsFromTable(query, result) && sourceColumns.TryGetValue(result.OriginalName, out var column) ? column : null;
@@ -97,9 +100,24 @@ public static class SchemaDiscovery
         var (bigQueryType, encoding) = query.Types == TypeProfile.Embulk && requested is null
             ? MapAsEmbulk(query, result, source)
             : TypeMapper.Map(query.DisplayName, result, source, requested, query.DateTimes);
+        return new ColumnPlan(result, source, new BigQueryField(destination, bigQueryType), encoding, SelectExpression(result, destination, geometryText));
+    }
+
+    /// <summary>
+    /// How a column is read. The server prints FLOAT rounded to 6 significant digits (16777216 as 1.67772e7), so a
+    /// FLOAT is read as DOUBLE, which prints the exact value of the 32-bit float. Geometry is read as WKT.
+    /// </summary>
+    private static string SelectExpression(MySqlColumn result, string destination, Func<string, string> geometryText)
+    {
         var name = SqlIdentifier.Quote(result.Name);
-        var expression = result.Type == ColumnType.Geometry ? $"{geometryText(name)} AS {name}" : name;
-        return new ColumnPlan(result, source, new BigQueryField(result.Name, bigQueryType), encoding, expression);
+        var alias = SqlIdentifier.Quote(destination);
+        return result.Type switch
+        {
+            ColumnType.Geometry => $"{geometryText(name)} AS {alias}",
+            ColumnType.Float => $"CAST({name} AS DOUBLE) AS {alias}",
+            _ when destination != result.Name => $"{name} AS {alias}",
+            _ => name,
+        };
     }
 
     private static (BigQueryType, Csv.ValueEncoding) MapAsEmbulk(TableQuery query, MySqlColumn result, SourceColumn? source)
@@ -123,15 +141,16 @@ public static class SchemaDiscovery
     /// <summary>An override for a column the select does not return is a typo, not something to ignore.</summary>
     private static void CheckOverridesNameColumns(TableQuery query, List<ColumnPlan> columns)
     {
-        var unknown = query.ColumnTypes.Keys.FirstOrDefault(name => !columns.Any(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)));
+        var unknown = query.ColumnTypes.Keys.Concat(query.ColumnNames.Keys)
+            .FirstOrDefault(name => !columns.Any(c => string.Equals(c.Result.Name, name, StringComparison.OrdinalIgnoreCase)));
         if (unknown is not null)
         {
             throw new SchemaMappingException(query.DisplayName, unknown,
-                $"a type override names this column, but the select returns no such column (it returns: {string.Join(", ", columns.Select(c => c.Name))}).");
+                $"a column override names this column, but the select returns no such column (it returns: {string.Join(", ", columns.Select(c => c.Result.Name))}).");
         }
     }
 
-    private static string WhereClause(TableQuery query) => query.HasFilter ? $" WHERE {query.Where!.Trim()}" : "";
+    private static string WhereClause(TableQuery query) => query.HasFilter ? $" WHERE {query.Where!.Trim()}\n" : "";
 
     private sealed class NoRows : ITextRowSink
     {

@@ -18,6 +18,9 @@ public sealed record TableQuery
     /// <summary>Per-column BigQuery type overrides, by output column name (case-insensitive).</summary>
     public IReadOnlyDictionary<string, BigQueryType> ColumnTypes { get; init; } = new Dictionary<string, BigQueryType>();
 
+    /// <summary>Destination names for columns the select returns (source name → BigQuery name, case-insensitive keys).</summary>
+    public IReadOnlyDictionary<string, string> ColumnNames { get; init; } = new Dictionary<string, string>();
+
     public DateTimeMapping DateTimes { get; init; } = DateTimeMapping.DateTime;
 
     /// <summary>The type mapping for columns without an override.</summary>

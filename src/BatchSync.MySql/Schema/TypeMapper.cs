@@ -15,6 +15,12 @@ public static class TypeMapper
     {
         ArgumentNullException.ThrowIfNull(result);
         var kind = SourceKindClassifier.Classify(result, source);
+        if (requested is { } asked && LossyOverride(kind, asked, result, source) is { } loss)
+        {
+            throw new SchemaMappingException(table, result.Name,
+                $"a {Describe(kind, source)} column cannot be loaded as BigQuery {asked.ToApiName()} without changing values: {loss}. Remove the type override (the default keeps every value) or choose a wider type.");
+        }
+
         var mapped = requested is { } type
             ? Override(kind, type)
             : Default(kind, result, source, dateTimes);
@@ -36,7 +42,7 @@ public static class TypeMapper
             : (BigQueryType.DateTime, ValueEncoding.DateTime),
         SourceKind.Timestamp => (BigQueryType.Timestamp, ValueEncoding.Timestamp),
         SourceKind.Time => (BigQueryType.Time, ValueEncoding.TimeOfDay),
-        SourceKind.Json => (BigQueryType.Json, ValueEncoding.Text),
+        SourceKind.Json => (BigQueryType.Json, ValueEncoding.Json),
         SourceKind.Binary => (BigQueryType.Bytes, ValueEncoding.Base64),
         SourceKind.Text or SourceKind.Geometry => (BigQueryType.String, ValueEncoding.Text),
         _ => null,
@@ -53,6 +59,38 @@ public static class TypeMapper
         }
 
         return integerDigits <= 38 && scale <= 38 ? BigQueryType.BigNumeric : BigQueryType.String;
+    }
+
+    /// <summary>Why a numeric override would round, truncate or reject some values the column can hold; null when it cannot.</summary>
+    private static string? LossyOverride(SourceKind kind, BigQueryType requested, MySqlColumn result, SourceColumn? source)
+    {
+        switch (kind, requested)
+        {
+            case (SourceKind.Decimal, BigQueryType.Numeric or BigQueryType.BigNumeric or BigQueryType.Float64):
+                var (precision, scale) = SourceKindClassifier.DecimalShape(result, source);
+                var (maxInteger, maxScale) = requested == BigQueryType.Numeric ? (29L, 9L) : (38L, 38L);
+                if (requested == BigQueryType.Float64)
+                {
+                    return precision > 15 ? $"FLOAT64 keeps about 15 significant digits, DECIMAL({precision},{scale}) has {precision}" : null;
+                }
+
+                return precision - scale > maxInteger || scale > maxScale
+                    ? $"{requested.ToApiName()} holds {maxInteger} integer and {maxScale} fractional digits, DECIMAL({precision},{scale}) has {precision - scale} and {scale}"
+                    : null;
+            case (SourceKind.Float, BigQueryType.Numeric or BigQueryType.BigNumeric):
+                return $"floating-point values such as 1e-20 or 1e300 do not fit {requested.ToApiName()}'s fixed decimal places";
+            case (SourceKind.UnsignedBigInt, BigQueryType.Int64):
+                return "BIGINT UNSIGNED goes up to 18446744073709551615, INT64 only to 9223372036854775807";
+            case (SourceKind.UnsignedBigInt, BigQueryType.Float64):
+            case (SourceKind.Integer, BigQueryType.Float64) when result.Type == Protocol.ColumnType.LongLong:
+                return "FLOAT64 holds integers exactly only up to 2^53 (9007199254740992)";
+            case (SourceKind.Bits, BigQueryType.Int64) when SourceKindClassifier.BitWidth(result, source) >= 64:
+                return "BIT(64) values go up to 18446744073709551615, INT64 only to 9223372036854775807";
+            case (SourceKind.Bits, BigQueryType.Float64) when SourceKindClassifier.BitWidth(result, source) > 53:
+                return "FLOAT64 holds integers exactly only up to 2^53 (9007199254740992)";
+            default:
+                return null;
+        }
     }
 
     private static (BigQueryType, ValueEncoding)? Override(SourceKind kind, BigQueryType requested)
@@ -81,7 +119,7 @@ public static class TypeMapper
                 _ => null,
             },
             BigQueryType.Bytes => kind == SourceKind.Geometry ? null : ValueEncoding.Base64,
-            BigQueryType.Json => kind is SourceKind.Text or SourceKind.Json ? ValueEncoding.Text : null,
+            BigQueryType.Json => kind is SourceKind.Text or SourceKind.Json ? ValueEncoding.Json : null,
             BigQueryType.Date => kind == SourceKind.Date ? ValueEncoding.Date : null,
             BigQueryType.DateTime => kind is SourceKind.DateTime or SourceKind.Timestamp ? ValueEncoding.DateTime : null,
             BigQueryType.Timestamp => kind switch

@@ -27,7 +27,7 @@ internal static class PlanCommand
     {
         var workflow = new Argument<string>("WORKFLOW") { Description = "A workflow name under workflows/ or a file path." };
         var tables = new Option<string?>("--tables") { Description = "Only these tables, comma-separated." };
-        var parallelism = new Option<int?>("--parallelism") { Description = "Lanes (default: defaults.parallelism)." };
+        var parallelism = WholeNumberOption.Create("--parallelism", "Lanes (default: defaults.parallelism).", 1, 10_000);
         var secrets = new Option<string?>("--secrets") { Description = "A JSON file {\"<secret id>\": value} answering secret: references locally." };
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");

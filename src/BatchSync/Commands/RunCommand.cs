@@ -31,7 +31,9 @@ internal static class RunCommand
         Running the same --run-id again resumes it: the manifest is reused and finished items are skipped.
 
         Output: on a terminal, a live line per table; otherwise one JSON object per line (events) on stdout.
-        Exit code: 0 every table ok, 1 some table failed (the others still landed), 2 bad usage or invalid workflow.
+        Exit code: 0 every table ok, 1 some table failed (the others still landed), 2 bad usage or invalid workflow,
+        130 interrupted by Ctrl-C (SIGINT), 143 stopped by SIGTERM: items in progress are recorded as failed and the
+        same --run-id resumes the run.
         """;
 
     public static Command Create() => Create(ProductionAdapters.Instance, TimeProvider.System);
@@ -41,7 +43,7 @@ internal static class RunCommand
         var workflow = new Argument<string>("WORKFLOW") { Description = "A workflow name under workflows/ (demo → workflows/demo.yml) or a file path." };
         var local = new Option<bool>("--local") { Description = "Run the lanes in this process instead of as an AWS Batch array job." };
         var tables = new Option<string?>("--tables") { Description = "Only these tables, comma-separated (source or out_table names)." };
-        var parallelism = new Option<int?>("--parallelism") { Description = "Lanes to run at once (default: defaults.parallelism; capped by source.max_connections)." };
+        var parallelism = WholeNumberOption.Create("--parallelism", "Lanes to run at once (default: defaults.parallelism; capped by source.max_connections).", 1, 10_000);
         var runId = new Option<string?>("--run-id") { Description = "The run's id; an existing run with this id is resumed. Default: $AWS_BATCH_JOB_ID (so a retried run job attempt resumes its run), else a new id from the start time." };
         var secrets = new Option<string?>("--secrets") { Description = "A JSON file {\"<secret id>\": value} answering secret: references locally." };
         var staging = new Option<string?>("--staging") { Description = "Stage into this folder instead of the workflow's staging.uri." };
@@ -51,13 +53,6 @@ internal static class RunCommand
             if (result.GetValueOrDefault<string?>() is { } text && !RunDates.TryParse(text, out _))
             {
                 result.AddError($"--run-date '{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-20.");
-            }
-        });
-        parallelism.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1)
-            {
-                result.AddError("--parallelism must be at least 1.");
             }
         });
 

@@ -17,7 +17,8 @@ internal static class WorkCommand
           BATCHSYNC_RUN=<manifest> batchsync work                    manifest from the environment
 
         Items already done (their status.json says so) are skipped, so a retried child only redoes the rest.
-        Exit code: 0 all of the lane's items done, 1 some item failed, 2 bad usage.
+        Exit code: 0 all of the lane's items done, 1 some item failed, 2 bad usage, 130/143 stopped by SIGINT/SIGTERM
+        (the item in progress is recorded as failed; a retried child redoes it).
         """;
 
     public static Command Create() => Create(ProductionAdapters.Instance, TimeProvider.System);
@@ -25,7 +26,7 @@ internal static class WorkCommand
     public static Command Create(IRunAdapters adapters, TimeProvider time)
     {
         var manifest = new Argument<string?>("MANIFEST") { Description = "The run manifest (<staging>/runs/<workflow>/<run-id>/manifest.json); default $BATCHSYNC_RUN.", Arity = ArgumentArity.ZeroOrOne };
-        var lane = new Option<int?>("--lane") { Description = "The lane to run; default $AWS_BATCH_JOB_ARRAY_INDEX (or 0 when the run has one lane)." };
+        var lane = WholeNumberOption.Create("--lane", "The lane to run; default $AWS_BATCH_JOB_ARRAY_INDEX (or 0 when the run has one lane).", 0, 9_999);
         var secrets = new Option<string?>("--secrets") { Description = "A JSON file {\"<secret id>\": value} answering secret: references locally." };
 
         var command = new Command("work", Description) { manifest, lane, secrets };

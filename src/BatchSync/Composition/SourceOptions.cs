@@ -3,9 +3,11 @@ using BatchSync.Core.Workflows.Model;
 
 namespace BatchSync.Composition;
 
-/// <summary>How to reach the source, besides the resolved connection: TLS, authentication choices, the connection cap.</summary>
+/// <summary>How to reach the source, besides the resolved connection: TLS, authentication choices, the connection cap and the read timeout.</summary>
 internal sealed record SourceOptions(TlsMode Tls, string? CaBundle, int? MaxConnections)
 {
+    public TimeSpan ReadTimeout { get; init; } = SourceSettings.DefaultReadTimeout;
+
     public bool IamAuth { get; init; }
 
     public bool AllowPublicKeyRetrieval { get; init; }
@@ -21,6 +23,7 @@ internal sealed record SourceOptions(TlsMode Tls, string? CaBundle, int? MaxConn
         var synchronized = TextWriter.Synchronized(warnings);
         return new(workflow.Source.Tls, workflow.Source.CaBundle, workflow.Source.MaxConnections)
         {
+            ReadTimeout = workflow.Source.ReadTimeout,
             IamAuth = workflow.Source.IamAuth,
             AllowPublicKeyRetrieval = workflow.Source.AllowPublicKeyRetrieval,
             ServerPublicKey = workflow.Source.ServerPublicKey,

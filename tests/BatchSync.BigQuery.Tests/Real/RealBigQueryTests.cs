@@ -1,4 +1,3 @@
-using BatchSync.Core.Workflows.Model;
 using System.Globalization;
 using BatchSync.BigQuery.Auth;
 using BatchSync.BigQuery.Finishing;
@@ -6,6 +5,7 @@ using BatchSync.BigQuery.Jobs;
 using BatchSync.BigQuery.Tables;
 using BatchSync.BigQuery.Tests.Support;
 using BatchSync.Core.Schema;
+using BatchSync.Core.Workflows.Model;
 
 namespace BatchSync.BigQuery.Tests.Real;
 

@@ -1,4 +1,3 @@
-using BatchSync.Core.Workflows.Model;
 using BatchSync.BigQuery.Auth;
 using BatchSync.BigQuery.Fake;
 using BatchSync.BigQuery.Finishing;
@@ -6,6 +5,7 @@ using BatchSync.BigQuery.Http;
 using BatchSync.BigQuery.Tables;
 using BatchSync.Core.Schema;
 using BatchSync.Core.Stage;
+using BatchSync.Core.Workflows.Model;
 
 namespace BatchSync.BigQuery.Tests.Support;
 

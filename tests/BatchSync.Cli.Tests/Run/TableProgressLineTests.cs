@@ -11,7 +11,7 @@ public class TableProgressLineTests
     {
         var line = new TableProgressLine("orders", estimatedRows: 1_000, items: 2);
         line.Start("00000", Start);
-        line.Progress("00000", rows: 250, bytes: 1_048_576);
+        line.Progress("00000", rows: 250, bytes: 1_048_576, Start.AddSeconds(10));
 
         var text = line.Render(Start.AddSeconds(10));
 
@@ -37,5 +37,20 @@ public class TableProgressLineTests
         Assert.Contains("500 rows", text, StringComparison.Ordinal);
         Assert.Contains("items 1/2, 1 failed", text, StringComparison.Ordinal);
         Assert.EndsWith("failed", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Progress_shows_a_stall_when_no_running_item_has_read_a_row_for_30_seconds()
+    {
+        var line = new TableProgressLine("orders", estimatedRows: 1_000, items: 1);
+        line.Start("00000", Start);
+        line.Progress("00000", rows: 250, bytes: 1_048_576, Start.AddSeconds(5));
+        line.Progress("00000", rows: 250, bytes: 1_048_576, Start.AddSeconds(20));
+
+        var moving = line.Render(Start.AddSeconds(30));
+        var stalled = line.Render(Start.AddSeconds(50));
+
+        Assert.DoesNotContain("no rows for", moving, StringComparison.Ordinal);
+        Assert.Contains("no rows for 45 s", stalled, StringComparison.Ordinal);
     }
 }

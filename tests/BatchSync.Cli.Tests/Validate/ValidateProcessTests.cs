@@ -80,7 +80,8 @@ public class ValidateProcessTests
 
             var (exitCode, output) = await RunBatchSyncAsync(RepositoryRoot(), "validate", broken);
             Assert.Equal(2, exitCode);
-            Assert.Contains($"{broken}:5:1: error: YAML syntax error", output, StringComparison.Ordinal);
+            // Where the '[' opened, not the end of the file where the scanner gave up.
+            Assert.Contains($"{broken}:4:12: error: YAML syntax error", output, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
         }
         finally

@@ -4,20 +4,71 @@ namespace BatchSync.Core.Tests.Planning;
 
 public class ChunkSplitterTests
 {
-    [Theory]
-    [InlineData(1, 10, 10, 3, 4)]
-    [InlineData(1, 1_000_000, 500, 100, 5)]
-    [InlineData(1, 1_000_000, 0, 400_000, 3)]
-    [InlineData(7, 7, 1, 1, 1)]
-    public void Chunks_follow_the_row_estimate_but_never_exceed_the_key_span(long min, long max, long estimate, long perChunk, int expected)
-        => Assert.Equal(expected, ChunkSplitter.Split("id", new KeyRange(min, max), estimate, perChunk).Count);
+    [Fact]
+    public async Task Ids_with_one_far_outlier_are_split_into_balanced_chunks_not_one_full_and_nine_empty()
+    {
+        long[] keys = [.. Enumerable.Range(1, 1_000_000).Select(i => (long)i), 1_000_000_000_000];
+
+        var chunks = await ChunkSplitter.SplitAsync("id", new KeyRange(1, 1_000_000_000_000), 100_000, Counting(keys), default);
+
+        var rows = chunks.Select(c => Count(keys, c.Bounds.LowerInclusive ?? long.MinValue, c.Bounds.UpperExclusive ?? long.MaxValue)).ToList();
+        Assert.Equal(keys.Length, rows.Sum());
+        Assert.InRange(chunks.Count, 10, 21);
+        Assert.True(rows.Max() <= 100_000, $"chunks hold {string.Join(", ", rows)} rows");
+        Assert.Equal(rows, chunks.Select(c => c.EstimatedRows));
+    }
 
     [Fact]
-    public void Extreme_keys_do_not_overflow()
+    public async Task Chunks_cover_every_key_once_first_without_lower_and_last_without_upper_bound()
     {
-        var chunks = ChunkSplitter.Split("id", new KeyRange(long.MinValue + 1, long.MaxValue - 1), long.MaxValue, long.MaxValue / 4);
+        long[] keys = [.. Enumerable.Range(0, 5_000).Select(i => (long)i * i)];
+
+        var chunks = await ChunkSplitter.SplitAsync("id", new KeyRange(0, keys[^1]), 300, Counting(keys), default);
+
+        Assert.Null(chunks[0].Bounds.LowerInclusive);
+        Assert.Null(chunks[^1].Bounds.UpperExclusive);
+        for (var i = 1; i < chunks.Count; i++)
+        {
+            Assert.Equal(chunks[i - 1].Bounds.UpperExclusive, chunks[i].Bounds.LowerInclusive);
+        }
+
+        Assert.All(keys, key => Assert.Single(chunks, c => (c.Bounds.LowerInclusive is null || key >= c.Bounds.LowerInclusive) && (c.Bounds.UpperExclusive is null || key < c.Bounds.UpperExclusive)));
+        Assert.All(chunks, c => Assert.True(c.EstimatedRows <= 300));
+    }
+
+    [Fact]
+    public async Task A_table_within_one_chunk_stays_one_item_without_bounds()
+    {
+        var chunks = await ChunkSplitter.SplitAsync("id", new KeyRange(7, 7), 10, (_, _, _) => Task.FromResult(1L), default);
+
+        Assert.Null(Assert.Single(chunks).Bounds.LowerInclusive);
+        Assert.Null(chunks[0].Bounds.UpperExclusive);
+    }
+
+    [Fact]
+    public async Task Extreme_keys_do_not_overflow()
+    {
+        var chunks = await ChunkSplitter.SplitAsync(
+            "id", new KeyRange(long.MinValue, long.MaxValue), 1_000, (lower, upper, _) => Task.FromResult((long)((upper - lower) >> 50)), default);
 
         Assert.True(chunks.Count > 1);
-        Assert.All(chunks.Skip(1), c => Assert.NotNull(c.LowerInclusive));
+        Assert.All(chunks.Skip(1), c => Assert.NotNull(c.Bounds.LowerInclusive));
+        Assert.True(chunks.Zip(chunks.Skip(1)).All(pair => pair.First.Bounds.UpperExclusive < (pair.Second.Bounds.UpperExclusive ?? long.MaxValue)));
+    }
+
+    private static Func<long, Int128, CancellationToken, Task<long>> Counting(long[] sortedKeys)
+        => (lower, upper, _) => Task.FromResult(Count(sortedKeys, lower, upper));
+
+    private static long Count(long[] sortedKeys, long lower, Int128 upperExclusive)
+    {
+        var from = LowerBound(sortedKeys, lower);
+        var to = upperExclusive > long.MaxValue ? sortedKeys.Length : LowerBound(sortedKeys, (long)upperExclusive);
+        return to - from;
+    }
+
+    private static int LowerBound(long[] keys, long value)
+    {
+        var index = Array.BinarySearch(keys, value);
+        return index >= 0 ? index : ~index;
     }
 }

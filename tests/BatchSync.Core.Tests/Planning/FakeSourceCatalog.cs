@@ -29,6 +29,22 @@ internal sealed class FakeSourceCatalog : ISourceCatalog
     public Task<KeyRange?> GetKeyRangeAsync(TablePlanRequest table, string column, CancellationToken cancellationToken)
         => Task.FromResult(KeyRanges[table.SourceTable]);
 
+    /// <summary>Keys spread evenly over the table's key range, unless <see cref="Keys"/> lists them.</summary>
+    public Task<long> EstimateRowsAsync(TablePlanRequest table, string column, long lower, Int128 upperExclusive, CancellationToken cancellationToken)
+    {
+        if (Keys.TryGetValue(table.SourceTable, out var keys))
+        {
+            return Task.FromResult((long)keys.Count(k => k >= lower && k < upperExclusive));
+        }
+
+        var range = KeyRanges[table.SourceTable]!;
+        var rows = Tables[table.SourceTable].EstimatedRows;
+        var width = Int128.Min(upperExclusive, (Int128)range.Max + 1) - Int128.Max(lower, range.Min);
+        return Task.FromResult(width <= 0 ? 0 : (long)(width * rows / ((Int128)range.Max - range.Min + 1)));
+    }
+
+    public Dictionary<string, long[]> Keys { get; } = [];
+
     public Task<string?> GetMaxAsync(TablePlanRequest table, string column, CancellationToken cancellationToken)
         => Task.FromResult(Maxima[table.SourceTable]);
 }

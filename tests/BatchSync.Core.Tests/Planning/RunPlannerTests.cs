@@ -64,7 +64,7 @@ public class RunPlannerTests
         var table = manifest.Tables.Single();
         Assert.Equal(new IncrementalBounds("updated_at", "2026-11-20 10:00:00", "2026-11-21 09:30:00"), table.Incremental);
         Assert.Equal(
-            "(deleted = 0) AND `updated_at` > '2026-11-20 10:00:00' AND `updated_at` <= '2026-11-21 09:30:00'",
+            "(deleted = 0\n) AND `updated_at` > '2026-11-20 10:00:00' AND `updated_at` <= '2026-11-21 09:30:00'",
             table.Items.Single().Where);
     }
 
@@ -125,7 +125,8 @@ public class RunPlannerTests
 
         var table = manifest.Tables.Single();
         Assert.Empty(table.Items);
-        Assert.Contains("up to 10,000 parts", table.PlanError, StringComparison.Ordinal);
+        // The balanced splitter may close one more range than the key span divided by chunk.rows.
+        Assert.Matches(@"up to 10,00\d parts", table.PlanError);
         Assert.Contains("raise chunk.rows to at least 200 (now 10", table.PlanError, StringComparison.Ordinal);
     }
 
@@ -148,7 +149,9 @@ public class RunPlannerTests
 
         var manifest = await Planner(catalog).PlanAsync(TestManifests.Request(4, TestManifests.Table("orders", chunkRows: 10)), default);
 
-        Assert.Equal(10_000, manifest.Tables.Single().Items.Count);
+        var table = manifest.Tables.Single();
+        Assert.Null(table.PlanError);
+        Assert.InRange(table.Items.Count, 10_000, 10_001);
     }
 
     [Fact]

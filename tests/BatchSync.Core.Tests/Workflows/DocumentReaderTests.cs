@@ -65,6 +65,7 @@ public class DocumentReaderTests
     [InlineData("source:\n\tconnection: secret:x\n", 2, 1, "tab as indentation")]
     [InlineData("a: [1, 2\nb: 3\n", 1, 4, "'[' or '{' opened here is not closed")]
     [InlineData("a: [1,\n  2,\n  3\nb: 1\n", 1, 4, "'[' or '{' opened here is not closed")]
+    [InlineData("tables:\n  - table: users\n    cluster: [a, b\n", 3, 14, "'[' or '{' opened here is not closed")]
     [InlineData("a: 'x\n", 1, 4, "quoted scalar")]
     [InlineData("key: value: other\n", 1, 11, "invalid mapping")]
     [InlineData("a: *nope\n", 1, 4, "unknown alias '*nope'")]

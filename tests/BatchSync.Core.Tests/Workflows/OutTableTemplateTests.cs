@@ -25,6 +25,8 @@ public class OutTableTemplateTests
 
     [Theory]
     [InlineData("t_{date}", "unknown placeholder '{date}'")]
+    [InlineData("t_{date}", "did you mean 'run_date'?")]
+    [InlineData("t_{time}", "did you mean 'run_time'?")]
     [InlineData("t_{run_dat}", "did you mean 'run_date'?")]
     [InlineData("t_{run_date", "unclosed '{'")]
     [InlineData("t_}", "unmatched '}'")]

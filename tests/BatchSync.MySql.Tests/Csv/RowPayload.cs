@@ -23,9 +23,14 @@ internal static class RowPayload
             {
                 output.AddRange([0xfc, (byte)length, (byte)(length >> 8)]);
             }
-            else
+            else if (length < 1 << 24)
             {
                 output.AddRange([0xfd, (byte)length, (byte)(length >> 8), (byte)(length >> 16)]);
+            }
+            else
+            {
+                output.Add(0xfe);
+                output.AddRange(BitConverter.GetBytes((long)length));
             }
 
             output.AddRange(value);

@@ -27,7 +27,7 @@ public sealed class EveryTypeExportTests : IAsyncLifetime, IDisposable
         ("flag", BigQueryType.Int64, "CAST(flag AS CHAR)"),
         ("dsmall", BigQueryType.Numeric, "CAST(dsmall AS CHAR)"), ("dmid", BigQueryType.BigNumeric, "CAST(dmid AS CHAR)"),
         ("dbig", BigQueryType.BigNumeric, "CAST(dbig AS CHAR)"), ("dwide", BigQueryType.String, "CAST(dwide AS CHAR)"),
-        ("fl", BigQueryType.Float64, "CAST(fl AS CHAR)"), ("db", BigQueryType.Float64, "CAST(db AS CHAR)"),
+        ("fl", BigQueryType.Float64, "CAST(CAST(fl AS DOUBLE) AS CHAR)"), ("db", BigQueryType.Float64, "CAST(db AS CHAR)"),
         ("b1", BigQueryType.Bool, "CASE WHEN b1 IS NULL THEN NULL WHEN b1 = 1 THEN 'true' ELSE 'false' END"),
         ("b10", BigQueryType.Int64, "CAST(b10 + 0 AS CHAR)"), ("b64", BigQueryType.Numeric, "CAST(b64 + 0 AS CHAR)"),
         ("s", BigQueryType.String, "s"), ("txt", BigQueryType.String, "txt"), ("ch", BigQueryType.String, "ch"),

@@ -41,6 +41,12 @@ public static partial class YamlDocumentReader
 
             return root;
         }
+        catch (YamlException) when (FindUnclosedFlow(text, file) is { } open)
+        {
+            // A bracket left open makes the scanner fail at the end of the file; the user must look where it opened.
+            ReportUnclosedFlow(diagnostics, open);
+            return null;
+        }
         catch (YamlException exception)
         {
             var location = FirstTabIndentation(text, file) is { } tab && exception.Message.Contains("tab", StringComparison.Ordinal)
@@ -52,14 +58,54 @@ public static partial class YamlDocumentReader
         catch (InvalidOperationException)
         {
             // YamlDotNet's parser fails this way (not with a YamlException) on a flow collection left open.
-            var location = builder.InnermostOpenFlow is { } open ? At(file, open) : new SourceLocation(file, 1, 1);
-            diagnostics.Error(
-                DiagnosticCodes.SyntaxError,
-                location,
-                "YAML syntax error: a '[' or '{' opened here is not closed",
-                "close it on the same logical value, or write the list/map as indented lines");
+            ReportUnclosedFlow(diagnostics, builder.InnermostOpenFlow is { } open ? At(file, open) : FindUnclosedFlow(text, file) ?? new SourceLocation(file, 1, 1));
             return null;
         }
+    }
+
+    // When the scanner fails before the builder saw the collection start, find the bracket in the text: outside quotes
+    // and comments, the first '[' or '{' that is never closed.
+    private static void ReportUnclosedFlow(DiagnosticBag diagnostics, SourceLocation location)
+        => diagnostics.Error(
+            DiagnosticCodes.SyntaxError,
+            location,
+            "YAML syntax error: a '[' or '{' opened here is not closed",
+            "close it on the same logical value, or write the list/map as indented lines");
+
+    private static SourceLocation? FindUnclosedFlow(string text, string file)
+    {
+        var open = new Stack<SourceLocation>();
+        var lines = text.Split('\n');
+        for (var line = 0; line < lines.Length; line++)
+        {
+            char? quote = null;
+            for (var column = 0; column < lines[line].Length; column++)
+            {
+                var c = lines[line][column];
+                if (quote is not null)
+                {
+                    quote = c == quote ? null : quote;
+                }
+                else if (c is '"' or '\'')
+                {
+                    quote = c;
+                }
+                else if (c == '#' && (column == 0 || char.IsWhiteSpace(lines[line][column - 1])))
+                {
+                    break;
+                }
+                else if (c is '[' or '{')
+                {
+                    open.Push(new SourceLocation(file, line + 1, column + 1));
+                }
+                else if (c is ']' or '}' && open.Count > 0)
+                {
+                    open.Pop();
+                }
+            }
+        }
+
+        return open.Count > 0 ? open.Last() : null;
     }
 
     // YamlDotNet locates "tab as indentation" at the enclosing mapping; the user needs the line with the tab.

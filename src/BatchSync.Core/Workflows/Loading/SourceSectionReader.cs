@@ -41,6 +41,7 @@ internal static class SourceSectionReader
             ServerPublicKey = ReadPath(map, workflowFolder, "server_public_key", required: true),
             TimeZone = TimeZoneReader.Read(map, "timezone"),
             MaxConnections = (int?)map.Integer("max_connections", 1, 1000),
+            ReadTimeout = ReadReadTimeout(map),
         };
         CheckCompleteness(map, source);
         if (tlsSetting is not null || !map.Has("tls"))
@@ -77,6 +78,22 @@ internal static class SourceSectionReader
         }
 
         return port;
+    }
+
+    private static TimeSpan ReadReadTimeout(MapReader map)
+    {
+        if (map.Scalar("read_timeout") is not { } text)
+        {
+            return SourceSettings.DefaultReadTimeout;
+        }
+
+        if (LookbackParser.Parse(text.Value) is { Values: 0, Duration: var timeout } && timeout > TimeSpan.Zero && timeout <= TimeSpan.FromDays(1))
+        {
+            return timeout;
+        }
+
+        map.Diagnostics.Error(DiagnosticCodes.BadValue, text.Location, $"source.read_timeout '{text.Value}' is not a duration from 1s to 1d", "write a number and a unit: 30s, 5m or 1h");
+        return SourceSettings.DefaultReadTimeout;
     }
 
     /// <summary>

@@ -53,7 +53,7 @@ internal static class TableEntryReader
                 DiagnosticCodes.BadValue,
                 map.LocationOf("table"),
                 $"{map.PathOf("table")} '{table}' looks like database.table",
-                $"write database: {table![..dot]} and table: {table[(dot + 1)..]}");
+                $"write database: {table![..dot]} and table: {table[(dot + 1)..]}; for a table whose name really contains '.', set database: too (and an out_table BigQuery accepts, such as {table.Replace('.', '_')})");
             return null;
         }
 

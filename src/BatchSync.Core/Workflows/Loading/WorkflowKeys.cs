@@ -4,7 +4,7 @@ namespace BatchSync.Core.Workflows.Loading;
 internal static class WorkflowKeys
 {
     public static readonly string[] TopLevel = ["name", "schedule", "timezone", "source", "staging", "destination", "defaults", "notify", "tables"];
-    public static readonly string[] Source = ["connection", "host", "port", "user", "password", "database", "tls", "ca_bundle", "iam_auth", "allow_public_key_retrieval", "server_public_key", "timezone", "max_connections"];
+    public static readonly string[] Source = ["connection", "host", "port", "user", "password", "database", "tls", "ca_bundle", "iam_auth", "allow_public_key_retrieval", "server_public_key", "timezone", "max_connections", "read_timeout"];
     public static readonly string[] Staging = ["uri", "kms_key_id", "part_size_mb"];
     public static readonly string[] Destination = ["type", "project", "dataset", "location", "credentials", "endpoint", "path"];
     public static readonly string[] Defaults = ["mode", "zero_dates", "datetime", "types", "recreate_on_type_change", "parallelism", "retries"];

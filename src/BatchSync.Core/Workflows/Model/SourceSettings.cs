@@ -37,6 +37,12 @@ public sealed record SourceSettings
     /// <summary>The zone DATETIME values were written in; required when a table uses <c>datetime: timestamp</c>.</summary>
     public TimeZoneInfo? TimeZone { get; init; }
 
+    /// <summary>How long a read may wait without a byte from the server before the attempt fails (and is retried).</summary>
+    public static readonly TimeSpan DefaultReadTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>A frozen or unreachable server fails the attempt after this long without a byte (<c>read_timeout</c>).</summary>
+    public TimeSpan ReadTimeout { get; init; } = DefaultReadTimeout;
+
     /// <summary>Never more concurrent connections than this; null means no cap beyond parallelism.</summary>
     public int? MaxConnections { get; init; }
 }

@@ -137,7 +137,10 @@ public sealed class OutTableTemplate : IEquatable<OutTableTemplate>
             var format = colon < 0 ? null : body[(colon + 1)..];
             if (!Names.Contains(name))
             {
-                var suggestion = Diagnostics.Suggestions.DidYouMean(name, [.. Names, TablePart.Name]);
+                // {date} and {time} are near misses by meaning, too far apart by spelling for the edit distance.
+                string[] known = [.. Names, TablePart.Name];
+                var suggestion = Diagnostics.Suggestions.DidYouMean(name, known)
+                    ?? known.Where(n => name.Length >= 3 && n.Contains(name, StringComparison.OrdinalIgnoreCase)).Select(n => $"did you mean '{n}'?").FirstOrDefault();
                 error = $"unknown placeholder '{{{name}}}'; the placeholders are {{run_date}}, {{run_time}} and {{table}}"
                     + (suggestion is null ? string.Empty : $" ({suggestion})");
                 return null;

@@ -67,6 +67,7 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
         var services = new RunServices(documents, adapters.CreateExtractor(connection, source, stagingRoot), await adapters.CreateDestinationAsync(workflow, references, stagingRoot, cancellationToken), progress, time,
             launcher is null ? null : LaneLogLinks.FromEnvironment());
 
+        await using var lease = await AcquireLeaseAsync(documents, request, cancellationToken);
         RunResult result;
         try
         {
@@ -88,6 +89,20 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
         await RunSummaryWriter.WriteAsync(result, documents, human);
         await _notifier.NotifyAsync(workflow, references, RunNotice.Of(result, reportLink: null), () => ReportLinks.OfAsync(documents, result.Manifest.Layout.ReportHtml), log, cancellationToken);
         return result.Succeeded ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    private async Task<IAsyncDisposable?> AcquireLeaseAsync(IRunDocuments documents, RunPlanRequest request, CancellationToken cancellationToken)
+    {
+        if (documents is not IRunLeases leases)
+        {
+            return null;
+        }
+
+        var key = new RunLayout(request.Workflow, request.RunId.Value).Lease;
+        return await leases.TryAcquireAsync(key, RunLeaseHolder.Current(time.GetUtcNow()), cancellationToken)
+            ?? throw new UsageException(
+                $"Run {request.RunId} of workflow {request.Workflow} is already running: another process holds its lease {documents.AddressOf(key)}. "
+                + "Wait for it to finish, or start a new run (another --run-id, or none). If no run is active (one was killed outright on S3), delete the lease and resume.");
     }
 
     /// <summary>The time the run stands for: a backfilled day, or the schedule's event time carried by the run id.</summary>

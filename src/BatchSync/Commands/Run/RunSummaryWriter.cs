@@ -17,8 +17,10 @@ internal static class RunSummaryWriter
 
         if (!report.DestinationLoaded)
         {
-            await output.WriteLineAsync(
-                $"The destination was NOT loaded (destination: {report.Destination}): tables were staged as gzip CSV with schema.json and load.json under {documents.AddressOf(result.Manifest.Layout.RunPrefix)}tables/.");
+            var staged = report.Tables.Count(t => t.Outcome == TableOutcome.Staged);
+            await output.WriteLineAsync(staged > 0
+                ? $"The destination was NOT loaded (destination: {report.Destination}): {staged} of {report.Tables.Count} tables were staged as gzip CSV with schema.json and load.json under {documents.AddressOf(result.Manifest.Layout.RunPrefix)}tables/."
+                : $"The destination was NOT loaded (destination: {report.Destination}), and no table was staged.");
         }
 
         var failed = report.Tables.Count(t => t.Outcome == TableOutcome.Failed);

@@ -2,10 +2,15 @@ using System.Globalization;
 
 namespace BatchSync.Commands.Run;
 
-/// <summary>One table's live numbers on the terminal: rows and MB so far, rate, and an ETA from the planner's estimate.</summary>
+/// <summary>
+/// One table's live numbers on the terminal: rows and MB so far, rate, and an ETA from the planner's estimate. When
+/// no running item has read a row for <see cref="StallAfter"/>, the line says so (a frozen or very busy server).
+/// </summary>
 internal sealed class TableProgressLine(string table, long estimatedRows, int items)
 {
-    private readonly Dictionary<string, (long Rows, long Bytes)> _running = [];
+    public static readonly TimeSpan StallAfter = TimeSpan.FromSeconds(30);
+
+    private readonly Dictionary<string, (long Rows, long Bytes, DateTimeOffset Changed)> _running = [];
     private long _finishedRows;
     private long _finishedBytes;
     private int _done;
@@ -17,10 +22,11 @@ internal sealed class TableProgressLine(string table, long estimatedRows, int it
     public void Start(string item, DateTimeOffset now)
     {
         _started ??= now;
-        _running[item] = (0, 0);
+        _running[item] = (0, 0, now);
     }
 
-    public void Progress(string item, long rows, long bytes) => _running[item] = (rows, bytes);
+    public void Progress(string item, long rows, long bytes, DateTimeOffset now)
+        => _running[item] = _running.TryGetValue(item, out var last) && last.Rows == rows ? (rows, bytes, last.Changed) : (rows, bytes, now);
 
     public void Finish(string item, bool done, long rows, long bytes)
     {
@@ -45,11 +51,19 @@ internal sealed class TableProgressLine(string table, long estimatedRows, int it
         var rate = seconds > 0 ? rows / seconds : 0;
         var state = Outcome.Length > 0 ? Outcome
             : _done + _failed == items ? "finishing"
+            : _running.Count > 0 && Quiet(now) is { } quiet ? $"no rows for {quiet.TotalSeconds:N0} s (waiting for the server)"
             : _running.Count > 0 ? $"{Eta(rows, rate)}"
             : "waiting";
         var failed = _failed > 0 ? $", {_failed} failed" : "";
         return string.Create(CultureInfo.InvariantCulture,
             $"{table,-28} {rows,12:N0} rows {megabytes,9:N1} MB {rate,10:N0} rows/s  items {_done}/{items}{failed}  {state}");
+    }
+
+    /// <summary>How long since any running item last read a row, when that is at least <see cref="StallAfter"/>.</summary>
+    private TimeSpan? Quiet(DateTimeOffset now)
+    {
+        var quiet = now - _running.Values.Max(r => r.Changed);
+        return quiet >= StallAfter ? quiet : null;
     }
 
     private string Eta(long rows, double rate)

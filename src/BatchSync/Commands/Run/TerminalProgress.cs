@@ -37,7 +37,7 @@ internal sealed class TerminalProgress(TextWriter output, TimeProvider time) : I
         => Update(table, line => line.Start(item.Id, time.GetUtcNow()));
 
     public void ItemProgressed(ManifestTable table, ManifestItem item, ExtractionProgress progress)
-        => Update(table, line => line.Progress(item.Id, progress.Rows, progress.Bytes));
+        => Update(table, line => line.Progress(item.Id, progress.Rows, progress.Bytes, time.GetUtcNow()));
 
     public void ItemSkipped(ManifestTable table, ManifestItem item, ItemStatus status)
         => Update(table, line => line.Finish(item.Id, done: true, status.Rows ?? 0, status.Bytes));

@@ -65,7 +65,7 @@ internal sealed class StatusRunner(IRunAdapters adapters)
     {
         var counts = rows.GroupBy(r => r.Status.State).ToDictionary(g => g.Key, g => g.Count());
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"run {manifest.RunId} of {manifest.Workflow}: {rows.Count} items — {counts.GetValueOrDefault(ItemState.Done)} done, {counts.GetValueOrDefault(ItemState.Running)} running, {counts.GetValueOrDefault(ItemState.Failed)} failed, {counts.GetValueOrDefault(ItemState.Pending)} pending"));
+            $"run {manifest.RunId} of {manifest.Workflow}: {rows.Count} items — {counts.GetValueOrDefault(ItemState.Done)} done, {counts.GetValueOrDefault(ItemState.Running)} running, {counts.GetValueOrDefault(ItemState.Failed)} failed, {counts.GetValueOrDefault(ItemState.Pending)} pending{NotPlanned(manifest)}"));
         foreach (var table in manifest.Tables.Where(t => t.PlanError is not null))
         {
             await output.WriteLineAsync($"  {table.OutTable,-28} not planned: {table.PlanError}");
@@ -78,6 +78,10 @@ internal sealed class StatusRunner(IRunAdapters adapters)
             await output.WriteLineAsync(status.Error is null ? line : $"{line}\n      {status.Error}");
         }
     }
+
+    /// <summary>Tables that could not be planned have no items; the header counts them separately so they are not missed.</summary>
+    private static string NotPlanned(RunManifest manifest)
+        => manifest.Tables.Count(t => t.PlanError is not null) is var count and > 0 ? $"; {count} of {manifest.Tables.Count} tables not planned" : "";
 
     private static JsonObject ToJson(RunManifest manifest, List<(ManifestTable Table, ItemStatus Status)> rows) => new()
     {

@@ -1,8 +1,8 @@
 using BatchSync.BigQuery;
 using BatchSync.BigQuery.Auth;
 using BatchSync.Composition.Aws;
-using BatchSync.Core.Stage;
 using BatchSync.Core.Load;
+using BatchSync.Core.Stage;
 using BatchSync.Core.Workflows.Model;
 using BatchSync.Core.Workflows.References;
 

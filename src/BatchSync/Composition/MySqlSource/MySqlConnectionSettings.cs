@@ -37,6 +37,7 @@ internal static class MySqlConnectionSettings
             _ => MySqlTlsMode.Preferred,
         },
         CaBundlePath = source.CaBundle,
+        ReadTimeout = source.ReadTimeout,
         AllowPublicKeyRetrieval = source.AllowPublicKeyRetrieval,
         ServerRsaPublicKeyPath = source.ServerPublicKey,
         Warning = source.Warning,

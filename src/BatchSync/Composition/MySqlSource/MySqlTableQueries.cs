@@ -24,6 +24,7 @@ internal static class MySqlTableQueries
         Select = select,
         Where = where,
         ColumnTypes = new Dictionary<string, BigQueryType>(settings.ColumnTypes ?? new Dictionary<string, BigQueryType>(), StringComparer.OrdinalIgnoreCase),
+        ColumnNames = new Dictionary<string, string>(settings.ColumnNames ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase),
         DateTimes = settings.Datetime == DateTimeHandling.Timestamp ? DateTimeMapping.Timestamp : DateTimeMapping.DateTime,
         Types = settings.Types,
     };
