@@ -24,12 +24,8 @@ internal static class CopyJobRunner
         var dollar = destinationName.IndexOf('$', StringComparison.Ordinal);
         var decorator = dollar >= 0 ? destinationName[(dollar + 1)..] : null;
         var tableName = dollar >= 0 ? destinationName[..dollar] : destinationName;
+        // The model already refused any value JobConfigurationTableCopy.writeDisposition does not list (WRITE_TRUNCATE_DATA among them).
         var writeDisposition = copy["writeDisposition"]?.GetValue<string>() ?? "WRITE_EMPTY";
-        if (writeDisposition is not ("WRITE_TRUNCATE" or "WRITE_APPEND" or "WRITE_EMPTY"))
-        {
-            // JobConfigurationTableCopy.writeDisposition lists these three only; WRITE_TRUNCATE_DATA is a load/query option.
-            throw GoogleErrorException.Invalid($"Invalid value for writeDisposition: {writeDisposition} is not supported by copy jobs.");
-        }
 
         var destination = state.Table(projectId, datasetId, tableName);
         if (destination is null)

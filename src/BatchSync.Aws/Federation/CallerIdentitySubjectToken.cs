@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using BatchSync.Aws.Signing;
 
@@ -35,7 +34,7 @@ public sealed class CallerIdentitySubjectToken(IAwsCredentialSource credentials,
         ArgumentException.ThrowIfNullOrWhiteSpace(targetResource);
         var url = VerificationUri(verificationUrl);
         var signingCredentials = await credentials.GetCredentialsAsync(cancellationToken);
-        var amzDate = time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var amzDate = SigV4Signer.AmzDate(time.GetUtcNow());
         var headers = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["host"] = url.IsDefaultPort ? url.Host : url.Authority,
@@ -48,8 +47,7 @@ public sealed class CallerIdentitySubjectToken(IAwsCredentialSource credentials,
         }
 
         var canonical = new CanonicalRequest("POST", url.AbsolutePath, SigV4Signer.CanonicalQuery(url), headers, CanonicalRequest.HexSha256([]));
-        var signature = _signer.Signature(canonical, signingCredentials.SecretKey, amzDate);
-        var authorization = $"{SigV4Signer.Algorithm} Credential={signingCredentials.AccessKey}/{_signer.Scope(amzDate)}, SignedHeaders={canonical.SignedHeaders}, Signature={signature}";
+        var authorization = _signer.Authorization(canonical, signingCredentials, amzDate);
         return Uri.EscapeDataString(Serialize(url, authorization, headers));
     }
 

@@ -15,9 +15,6 @@ public static class RdsAuthToken
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
 
-    /// <summary>The SHA-256 of an empty body: a presigned GET signs no payload.</summary>
-    private const string EmptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-
     public static string Create(string host, int port, string user, string region, ImmutableCredentials credentials, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrEmpty(host);
@@ -25,14 +22,14 @@ public static class RdsAuthToken
         ArgumentException.ThrowIfNullOrEmpty(region);
         ArgumentNullException.ThrowIfNull(credentials);
         var signer = new SigV4Signer(region, Service);
-        var amzDate = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var amzDate = SigV4Signer.AmzDate(now);
         var authority = string.Create(CultureInfo.InvariantCulture, $"{host}:{port}");
         var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["Action"] = "connect",
             ["DBUser"] = user,
             ["X-Amz-Algorithm"] = SigV4Signer.Algorithm,
-            ["X-Amz-Credential"] = $"{credentials.AccessKey}/{amzDate[..8]}/{region}/{Service}/aws4_request",
+            ["X-Amz-Credential"] = $"{credentials.AccessKey}/{signer.Scope(amzDate)}",
             ["X-Amz-Date"] = amzDate,
             ["X-Amz-Expires"] = ((int)Lifetime.TotalSeconds).ToString(CultureInfo.InvariantCulture),
             ["X-Amz-SignedHeaders"] = "host",
@@ -44,7 +41,7 @@ public static class RdsAuthToken
 
         // Names and values here need no escaping to sort the same encoded or not, so sorting the raw names is exact.
         var query = string.Join('&', parameters.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
-        var canonical = new CanonicalRequest("GET", "/", query, new Dictionary<string, string> { ["host"] = authority }, EmptyPayloadHash);
+        var canonical = new CanonicalRequest("GET", "/", query, new Dictionary<string, string> { ["host"] = authority }, CanonicalRequest.HexSha256([]));
         var signature = signer.Signature(canonical, credentials.SecretKey, amzDate);
         return $"{authority}/?{query}&X-Amz-Signature={signature}";
     }

@@ -20,7 +20,7 @@ public sealed class SigV4Signer(string region, string service)
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(credentials);
         var uri = request.RequestUri ?? throw new ArgumentException("The request has no URI.", nameof(request));
-        var amzDate = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var amzDate = AmzDate(now);
         request.Headers.Remove("x-amz-date");
         request.Headers.TryAddWithoutValidation("x-amz-date", amzDate);
         if (credentials.UseToken)
@@ -40,12 +40,21 @@ public sealed class SigV4Signer(string region, string service)
         }
 
         var canonical = new CanonicalRequest(request.Method.Method, uri.AbsolutePath, CanonicalQuery(uri), headers, CanonicalRequest.HexSha256(payload));
-        var signature = Signature(canonical, credentials.SecretKey, amzDate);
         request.Headers.Remove("Authorization");
-        request.Headers.TryAddWithoutValidation(
-            "Authorization",
-            $"{Algorithm} Credential={credentials.AccessKey}/{Scope(amzDate)}, SignedHeaders={canonical.SignedHeaders}, Signature={signature}");
+        request.Headers.TryAddWithoutValidation("Authorization", Authorization(canonical, credentials, amzDate));
     }
+
+    /// <summary>The Authorization header value that signs <paramref name="canonical"/> at x-amz-date <paramref name="amzDate"/>.</summary>
+    public string Authorization(CanonicalRequest canonical, ImmutableCredentials credentials, string amzDate)
+    {
+        ArgumentNullException.ThrowIfNull(canonical);
+        ArgumentNullException.ThrowIfNull(credentials);
+        var signature = Signature(canonical, credentials.SecretKey, amzDate);
+        return $"{Algorithm} Credential={credentials.AccessKey}/{Scope(amzDate)}, SignedHeaders={canonical.SignedHeaders}, Signature={signature}";
+    }
+
+    /// <summary>A time as SigV4 writes it in x-amz-date (yyyyMMddTHHmmssZ, UTC).</summary>
+    public static string AmzDate(DateTimeOffset time) => time.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>The hex signature of a canonical request at a time given as x-amz-date (yyyyMMddTHHmmssZ).</summary>
     public string Signature(CanonicalRequest canonical, string secretKey, string amzDate)
