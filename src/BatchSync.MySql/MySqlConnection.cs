@@ -30,6 +30,9 @@ public sealed class MySqlConnection : IAsyncDisposable
 
     public bool IsMariaDb => _session.IsMariaDb;
 
+    /// <summary>MySQL (not MariaDB) 8.0 or later, Aurora MySQL 3 included.</summary>
+    public bool IsMySql8 => _session.IsMySql8;
+
     /// <summary>The server's thread id for this session (what KILL takes).</summary>
     public uint ConnectionId => _session.ConnectionId;
 

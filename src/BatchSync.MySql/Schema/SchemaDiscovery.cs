@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BatchSync.Core.Schema;
 using BatchSync.MySql.Protocol;
 using BatchSync.MySql.Results;
@@ -28,7 +27,7 @@ public static class SchemaDiscovery
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(query);
         var resultColumns = await DescribeResultAsync(connection, query, cancellationToken);
-        var geometryText = GeometryTextFunction(connection);
+        var geometryText = GeometryTextFunction(connection.IsMySql8);
         var columns = resultColumns.Select(result => PlanColumn(query, result, sourceColumns, geometryText)).ToList();
         CheckNamesAreUnique(query, columns);
         CheckOverridesNameColumns(query, columns);
@@ -38,8 +37,9 @@ public static class SchemaDiscovery
     /// <summary>
     /// The plan of a whole table without a filter, from its information_schema columns (in table order) alone; null when
     /// the query has a select or where for the server to check, or a column's type needs the result metadata to be known.
+    /// <paramref name="isMySql8"/> is the server's flavour, which decides how geometry is read.
     /// </summary>
-    public static ExtractionPlan? FromCatalog(TableQuery query, IReadOnlyList<SourceColumn> tableColumns)
+    public static ExtractionPlan? FromCatalog(TableQuery query, IReadOnlyList<SourceColumn> tableColumns, bool isMySql8)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(tableColumns);
@@ -51,8 +51,7 @@ public static class SchemaDiscovery
         var results = new List<MySqlColumn>(tableColumns.Count);
         foreach (var column in tableColumns)
         {
-            // A geometry column's select expression depends on the server (GeometryTextFunction): the server path knows it.
-            if (CatalogColumnTypes.ResultOf(query, column) is not { } result || result.Type == ColumnType.Geometry)
+            if (CatalogColumnTypes.ResultOf(query, column) is not { } result)
             {
                 return null;
             }
@@ -61,7 +60,7 @@ public static class SchemaDiscovery
         }
 
         var sourceColumns = tableColumns.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
-        var columns = results.Select(result => PlanColumn(query, result, sourceColumns, NoGeometry)).ToList();
+        var columns = results.Select(result => PlanColumn(query, result, sourceColumns, GeometryTextFunction(isMySql8))).ToList();
         CheckNamesAreUnique(query, columns);
         CheckOverridesNameColumns(query, columns);
         return new ExtractionPlan(query, columns, SelectStatement.Build(query, [.. columns.Select(c => c.SelectExpression)]));
@@ -81,10 +80,8 @@ public static class SchemaDiscovery
     /// MySQL 8 writes geographic coordinates latitude first unless told otherwise; WKT (and BigQuery GEOGRAPHY) is
     /// longitude first. MariaDB and MySQL 5.7 have no options argument and always write x y.
     /// </summary>
-    private static Func<string, string> GeometryTextFunction(MySqlConnection connection)
-        => connection.Session.IsMySql8 ? static name => $"ST_AsText({name}, 'axis-order=long-lat')" : static name => $"ST_AsText({name})";
-
-    private static string NoGeometry(string name) => throw new UnreachableException($"Column {name}: a geometry column is planned on the server.");
+    private static Func<string, string> GeometryTextFunction(bool isMySql8)
+        => isMySql8 ? static name => $"ST_AsText({name}, 'axis-order=long-lat')" : static name => $"ST_AsText({name})";
 
     private static ColumnPlan PlanColumn(TableQuery query, MySqlColumn result, IReadOnlyDictionary<string, SourceColumn> sourceColumns, Func<string, string> geometryText)
     {

@@ -24,8 +24,7 @@ public static partial class SourceColumnCatalog
         var columns = tables.Count == 1 ? tables.Values.Single() : [];
         if (columns.Count == 0)
         {
-            throw new SchemaMappingException(
-                $"Table {query.DisplayName} was not found, or the user cannot see it{await ServerSaysAsync(connection, query, cancellationToken)}. Check the database and table names and the user's SELECT privilege.");
+            throw new SchemaMappingException(await NotFoundMessageAsync(connection, query, cancellationToken));
         }
 
         return columns.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
@@ -60,9 +59,16 @@ public static partial class SourceColumnCatalog
     }
 
     /// <summary>
-    /// information_schema hides a missing table and a forbidden one alike; the server's own error for the table
-    /// (1146 doesn't exist, 1142 command denied) tells the user which it is.
+    /// What to tell a user whose table information_schema does not list. It hides a missing table and a forbidden one
+    /// alike; the server's own error for the table (1146 doesn't exist, 1142 command denied) tells which it is.
     /// </summary>
+    public static async Task<string> NotFoundMessageAsync(MySqlConnection connection, TableQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(query);
+        return $"Table {query.DisplayName} was not found, or the user cannot see it{await ServerSaysAsync(connection, query, cancellationToken)}. Check the database and table names and the user's SELECT privilege.";
+    }
+
     private static async Task<string> ServerSaysAsync(MySqlConnection connection, TableQuery query, CancellationToken cancellationToken)
     {
         try

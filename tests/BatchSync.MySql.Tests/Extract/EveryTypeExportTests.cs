@@ -70,7 +70,7 @@ public sealed class EveryTypeExportTests : IAsyncLifetime, IDisposable
             var query = new TableQuery { Database = _database, Table = Table, DateTimes = dateTimes, ColumnTypes = new Dictionary<string, BigQueryType> { ["flag"] = BigQueryType.Bool } };
             var discovered = await SchemaDiscovery.DiscoverAsync(connection, query, CancellationToken.None);
 
-            var fromCatalog = SchemaDiscovery.FromCatalog(query, database[Table]);
+            var fromCatalog = SchemaDiscovery.FromCatalog(query, database[Table], connection.IsMySql8);
 
             Assert.NotNull(fromCatalog);
             Assert.Equal(
@@ -79,7 +79,7 @@ public sealed class EveryTypeExportTests : IAsyncLifetime, IDisposable
             Assert.Equal(discovered.SelectSql, fromCatalog.SelectSql);
         }
 
-        Assert.Null(SchemaDiscovery.FromCatalog(new TableQuery { Database = _database, Table = Table, Where = "id > 1" }, database[Table]));
+        Assert.Null(SchemaDiscovery.FromCatalog(new TableQuery { Database = _database, Table = Table, Where = "id > 1" }, database[Table], connection.IsMySql8));
     }
 
     [Fact]

@@ -76,7 +76,9 @@ public sealed class MySqlConnectorOracleTests : IAsyncLifetime, IDisposable
             await zone.ExecuteNonQueryAsync();
         }
 
+        // Prepared, so the binary protocol carries FLOAT as its 4 IEEE bytes: the text protocol rounds it to 6 digits.
         await using var command = new MySqlCommand(oracleSql, connection);
+        await command.PrepareAsync();
         await using var reader = await command.ExecuteReaderAsync();
         var compared = 0;
         while (await reader.ReadAsync())

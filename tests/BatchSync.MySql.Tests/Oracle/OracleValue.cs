@@ -29,7 +29,7 @@ internal static class OracleValue
         return type switch
         {
             BigQueryType.Int64 or BigQueryType.Numeric => Convert.ToString(value, CultureInfo.InvariantCulture),
-            BigQueryType.Float64 => value is float single ? Float(single) : Double((double)value),
+            BigQueryType.Float64 => value is float single ? Double(single) : Double((double)value),
             BigQueryType.Bool => Convert.ToUInt64(value, CultureInfo.InvariantCulture) != 0 ? "true" : "false",
             BigQueryType.Bytes => Convert.ToBase64String((byte[])value),
             BigQueryType.Date => ValidDate(value) is { } date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
@@ -70,9 +70,6 @@ internal static class OracleValue
 
     private static bool IsDecimalText(string text)
         => text.Length > 0 && text.All(c => char.IsAsciiDigit(c) || c is '-' or '.') && text.Any(char.IsAsciiDigit);
-
-    /// <summary>A FLOAT is compared at single precision: our CSV may carry more digits, never another value.</summary>
-    private static string Float(float value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     private static string Double(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

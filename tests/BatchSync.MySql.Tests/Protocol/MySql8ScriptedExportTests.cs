@@ -105,15 +105,15 @@ public sealed class MySql8ScriptedExportTests : IDisposable
                 if (sql.Contains("information_schema.COLUMNS", StringComparison.Ordinal))
                 {
                     Assert.Contains("COLLATE utf8mb4_bin", sql, StringComparison.Ordinal);
-                    await c.WritePacketAsync([6]);
-                    foreach (var name in new[] { "COLUMN_NAME", "DATA_TYPE", "COLUMN_TYPE", "NUMERIC_PRECISION", "NUMERIC_SCALE", "DATETIME_PRECISION" })
+                    await c.WritePacketAsync([7]);
+                    foreach (var name in new[] { "TABLE_NAME", "COLUMN_NAME", "DATA_TYPE", "COLUMN_TYPE", "NUMERIC_PRECISION", "NUMERIC_SCALE", "DATETIME_PRECISION" })
                     {
                         await c.WritePacketAsync(ColumnDefinition(name, VarString, Utf8mb4, "COLUMNS"));
                     }
 
-                    await c.WritePacketAsync(Row("id", "int", "int", "10", "0", null));
-                    await c.WritePacketAsync(Row("doc", "json", "json", null, null, null));
-                    await c.WritePacketAsync(Row("g", "geometry", "geometry", null, null, null));
+                    await c.WritePacketAsync(Row("places", "id", "int", "int", "10", "0", null));
+                    await c.WritePacketAsync(Row("places", "doc", "json", "json", null, null, null));
+                    await c.WritePacketAsync(Row("places", "g", "geometry", "geometry", null, null, null));
                     await c.WritePacketAsync(OkEnd(AutoCommit));
                     return true;
                 }

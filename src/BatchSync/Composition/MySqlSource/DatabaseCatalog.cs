@@ -17,8 +17,9 @@ internal sealed class DatabaseCatalog
     private readonly Dictionary<string, string> _keyLeads;
 
     private DatabaseCatalog(
-        IReadOnlyDictionary<string, IReadOnlyList<SourceColumn>> columns, Dictionary<string, (long Rows, long Bytes)> estimates, Dictionary<string, string> keyLeads)
+        bool isMySql8, IReadOnlyDictionary<string, IReadOnlyList<SourceColumn>> columns, Dictionary<string, (long Rows, long Bytes)> estimates, Dictionary<string, string> keyLeads)
     {
+        IsMySql8 = isMySql8;
         _columns = columns;
         _estimates = estimates;
         _keyLeads = keyLeads;
@@ -34,10 +35,14 @@ internal sealed class DatabaseCatalog
             $"SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.STATISTICS WHERE {schema} AND INDEX_NAME = 'PRIMARY' AND SEQ_IN_INDEX = 1",
             cancellationToken);
         return new DatabaseCatalog(
+            connection.IsMySql8,
             columns,
             estimates.ToDictionary(row => row[0]!, row => (Number(row[1]), Number(row[2])), StringComparer.Ordinal),
             keys.ToDictionary(row => row[0]!, row => row[1]!, StringComparer.Ordinal));
     }
+
+    /// <summary>The server's flavour, which decides how a plan reads geometry.</summary>
+    public bool IsMySql8 { get; }
 
     /// <summary>The table's columns in table order, or null when the user cannot see such a table.</summary>
     public IReadOnlyList<SourceColumn>? ColumnsOf(string table) => Find(_columns, table);

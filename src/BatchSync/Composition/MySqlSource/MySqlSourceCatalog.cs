@@ -86,12 +86,12 @@ internal sealed class MySqlSourceCatalog(MySqlConnectionOptions options, int max
         if (catalog.ColumnsOf(table.SourceTable) is not { } columns)
         {
             return SourceTableLookup.Failed(
-                $"Table {query.DisplayName} was not found, or the user cannot see it. Check the database and table names and the user's SELECT privilege.");
+                await UseConnectionAsync(connection => SourceColumnCatalog.NotFoundMessageAsync(connection, query, cancellationToken), cancellationToken));
         }
 
         try
         {
-            var plan = SchemaDiscovery.FromCatalog(query, columns)
+            var plan = SchemaDiscovery.FromCatalog(query, columns, catalog.IsMySql8)
                 ?? await UseConnectionAsync(
                     connection => SchemaDiscovery.DiscoverAsync(connection, query, columns.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase), cancellationToken),
                     cancellationToken);
