@@ -12,9 +12,13 @@ namespace BatchSync.Aws.Fake;
 /// <summary>
 /// An S3 endpoint in front of a real S3 server (s3rver) for what s3rver cannot show: it drops the connection in the
 /// middle of an object on demand (the next GETs of a key send the status, headers and the first bytes of the body,
-/// then the connection is reset, as a long S3 read over a flaky network ends), and it answers ListMultipartUploads
+/// then the connection is reset, as a long S3 read over a flaky network ends), it answers ListMultipartUploads
 /// (GET /bucket?uploads, which s3rver does not implement) from the uploads it saw initiated and not yet completed or
-/// aborted. Everything else passes through unchanged (the Host header too, so signatures still verify).
+/// aborted, and it enforces conditional writes, which s3rver ignores: PutObject or CompleteMultipartUpload with
+/// <c>If-None-Match: *</c> answers 412 PreconditionFailed when the key exists, and 409 ConditionalRequestConflict while
+/// another conditional write of the key is in flight (S3 User Guide, "How to prevent object overwrites with conditional
+/// writes"; the PutObject and CompleteMultipartUpload API references). Everything else passes through unchanged (the
+/// Host header too, so signatures still verify).
 /// </summary>
 public sealed class S3StandIn : IAsyncDisposable
 {
@@ -26,6 +30,9 @@ public sealed class S3StandIn : IAsyncDisposable
     private readonly Lock _sync = new();
     private readonly Dictionary<string, (long AfterBytes, int Times)> _drops = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _openUploads = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _conditionalWrites = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _conflicts = new(StringComparer.Ordinal);
+    private int _refusedConditionalWrites;
 
     private S3StandIn(WebApplication app, Uri target)
     {
@@ -40,6 +47,9 @@ public sealed class S3StandIn : IAsyncDisposable
 
     /// <summary>Connections dropped so far.</summary>
     public int Dropped { get; private set; }
+
+    /// <summary>Conditional writes answered 412 or 409 so far.</summary>
+    public int RefusedConditionalWrites => Volatile.Read(ref _refusedConditionalWrites);
 
     public static async Task<S3StandIn> StartAsync(Uri target)
     {
@@ -60,6 +70,18 @@ public sealed class S3StandIn : IAsyncDisposable
         lock (_sync)
         {
             _drops[keySuffix] = (afterBytes, times);
+        }
+    }
+
+    /// <summary>
+    /// The next <paramref name="times"/> conditional writes of a key ending with <paramref name="keySuffix"/> answer 409
+    /// ConditionalRequestConflict, as S3 does when a conflicting operation on the key is in flight.
+    /// </summary>
+    public void ConflictConditionalWrites(string keySuffix, int times = 1)
+    {
+        lock (_sync)
+        {
+            _conflicts[keySuffix] = times;
         }
     }
 
@@ -99,16 +121,99 @@ public sealed class S3StandIn : IAsyncDisposable
                 known = _openUploads.Remove(abortedId.ToString());
             }
 
-            context.Response.StatusCode = known ? 204 : 404;
-            if (!known)
+            if (known)
             {
-                context.Response.ContentType = "application/xml";
-                await context.Response.WriteAsync("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchUpload</Code><Message>The specified upload does not exist.</Message></Error>");
+                context.Response.StatusCode = 204;
+            }
+            else
+            {
+                await WriteErrorAsync(context, 404, "NoSuchUpload", "The specified upload does not exist.");
             }
 
             return;
         }
 
+        if (IsConditionalCreate(request))
+        {
+            await WriteIfAbsentAsync(context);
+            return;
+        }
+
+        await ForwardAsync(context);
+    }
+
+    /// <summary>PutObject (not UploadPart, which takes no conditions) or CompleteMultipartUpload with If-None-Match.</summary>
+    private static bool IsConditionalCreate(HttpRequest request)
+        => request.Headers.IfNoneMatch.Count > 0
+            && ((request.Method == "PUT" && !request.Query.ContainsKey("uploadId")) || (request.Method == "POST" && request.Query.ContainsKey("uploadId")));
+
+    private async Task WriteIfAbsentAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.Headers.IfNoneMatch.ToString() != "*")
+        {
+            // If-None-Match on a write takes only '*'.
+            await WriteErrorAsync(context, 501, "NotImplemented", "A header you provided implies functionality that is not implemented.");
+            return;
+        }
+
+        var path = request.Path.Value ?? "";
+        if (!TryStartConditionalWrite(path))
+        {
+            Interlocked.Increment(ref _refusedConditionalWrites);
+            await WriteErrorAsync(context, 409, "ConditionalRequestConflict", "A conflicting conditional operation is currently in progress against this resource. Please try again.");
+            return;
+        }
+
+        try
+        {
+            using var head = new HttpRequestMessage(HttpMethod.Head, new Uri(_target, request.Path.ToUriComponent()));
+            using var existing = await _http.SendAsync(head, context.RequestAborted);
+            if (existing.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref _refusedConditionalWrites);
+                await WriteErrorAsync(context, 412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold");
+                return;
+            }
+
+            await ForwardAsync(context);
+        }
+        finally
+        {
+            lock (_sync)
+            {
+                _conditionalWrites.Remove(path);
+            }
+        }
+    }
+
+    /// <summary>False when another conditional write of the key is in flight, or a conflict was asked for.</summary>
+    private bool TryStartConditionalWrite(string path)
+    {
+        lock (_sync)
+        {
+            var conflict = _conflicts.FirstOrDefault(c => c.Value > 0 && path.EndsWith(c.Key, StringComparison.Ordinal));
+            if (conflict.Key is not null)
+            {
+                _conflicts[conflict.Key] = conflict.Value - 1;
+                return false;
+            }
+
+            return _conditionalWrites.Add(path);
+        }
+    }
+
+    private static async Task WriteErrorAsync(HttpContext context, int status, string code, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/xml";
+        await context.Response.WriteAsync(
+            $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{code}</Code><Message>{System.Security.SecurityElement.Escape(message)}</Message><RequestId>stand-in</RequestId></Error>");
+    }
+
+    private async Task ForwardAsync(HttpContext context)
+    {
+        var request = context.Request;
         using var forward = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(_target, request.Path.ToUriComponent() + request.QueryString.ToUriComponent()));
         if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
         {

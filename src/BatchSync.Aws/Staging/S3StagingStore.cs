@@ -14,6 +14,11 @@ public sealed class S3StagingStore : IStagingStore, IRunDocuments, IRunLeases
     private readonly S3StagingLocation _location;
     private readonly S3Encryption _encryption;
 
+    /// <summary>Conditional writes of a lease tried before giving up on conflicts (409) with other writes of the key.</summary>
+    private const int LeaseAttempts = 4;
+
+    private static readonly TimeSpan LeaseRetryPause = TimeSpan.FromMilliseconds(250);
+
     public S3StagingStore(IAmazonS3 client, S3StagingLocation location, string? kmsKeyId = null)
     {
         _client = client;
@@ -132,47 +137,73 @@ public sealed class S3StagingStore : IStagingStore, IRunDocuments, IRunLeases
         => this.WriteObjectAsync(name, Encoding.UTF8.GetBytes(text), cancellationToken);
 
     /// <summary>
-    /// Creates the lease object only if there is none (PutObject with If-None-Match: *; S3 answers 412 when it exists).
-    /// A lease left by an earlier attempt of the same AWS Batch job (a retried run job) is taken over. Released by
-    /// deleting it; a run killed outright leaves it, and the refusal message says to delete it.
+    /// Creates the lease object only if there is none (PutObject with If-None-Match: *; S3 answers 412 PreconditionFailed
+    /// when it exists, and 409 ConditionalRequestConflict while a conflicting write of the key is in flight, which S3
+    /// says to retry). A lease left by an earlier attempt of the same AWS Batch job (a retried run job) is taken over.
+    /// Released by deleting it; a run killed outright leaves it, and the refusal message says to delete it.
     /// </summary>
     public async Task<IAsyncDisposable?> TryAcquireAsync(string key, RunLeaseHolder holder, CancellationToken cancellationToken)
     {
         var body = RunJson.Serialize(holder);
-        var request = new PutObjectRequest
+        for (var attempt = 1; ; attempt++)
         {
-            BucketName = _location.Bucket,
-            Key = _location.KeyOf(key),
-            ContentBody = body,
-            IfNoneMatch = "*",
-            ServerSideEncryptionMethod = _encryption.Method,
-            ServerSideEncryptionKeyManagementServiceKeyId = _encryption.KmsKeyId,
-        };
-        try
-        {
-            await _client.PutObjectAsync(request, cancellationToken);
-        }
-        catch (AmazonS3Exception exception) when (exception.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.Conflict)
-        {
-            var existing = await ReadAsync(key, cancellationToken);
-            var earlier = existing is null ? null : RunJson.Deserialize<RunLeaseHolder>(existing, $"lease {AddressOf(key)}");
-            if (earlier?.JobId is null || earlier.JobId != holder.JobId)
+            try
             {
-                return null;
+                await CreateIfAbsentAsync(key, body, cancellationToken);
+                return new S3Lease(this, key);
             }
+            catch (AmazonS3Exception exception) when (exception.StatusCode == HttpStatusCode.Conflict)
+            {
+                if (attempt == LeaseAttempts)
+                {
+                    return null;
+                }
 
-            await WriteAsync(key, body, cancellationToken);
+                await Task.Delay(LeaseRetryPause * attempt, cancellationToken);
+            }
+            catch (AmazonS3Exception exception) when (exception.StatusCode == HttpStatusCode.PreconditionFailed)
+            {
+                var existing = await ReadAsync(key, cancellationToken);
+                if (existing is null && attempt < LeaseAttempts)
+                {
+                    // Released between the two requests: try to create it again.
+                    continue;
+                }
+
+                var earlier = existing is null ? null : RunJson.Deserialize<RunLeaseHolder>(existing, $"lease {AddressOf(key)}");
+                if (earlier?.JobId is null || earlier.JobId != holder.JobId)
+                {
+                    return null;
+                }
+
+                await WriteAsync(key, body, cancellationToken);
+                return new S3Lease(this, key);
+            }
         }
-
-        return new S3Lease(this, key);
     }
 
-    /// <summary>Names (relative to the staging prefix) of the objects under a sub-prefix, in key order.</summary>
+    private Task CreateIfAbsentAsync(string key, string body, CancellationToken cancellationToken)
+        => _client.PutObjectAsync(
+            new PutObjectRequest
+            {
+                BucketName = _location.Bucket,
+                Key = _location.KeyOf(key),
+                ContentBody = body,
+                IfNoneMatch = "*",
+                // As every writer here: S3-compatible stores may keep an aws-chunked body verbatim, and the lease is read back.
+                UseChunkEncoding = false,
+                ServerSideEncryptionMethod = _encryption.Method,
+                ServerSideEncryptionKeyManagementServiceKeyId = _encryption.KmsKeyId,
+            },
+            cancellationToken);
+
+    /// <summary>A held lease: released by deleting its object, even when the run was cancelled.</summary>
     private sealed class S3Lease(S3StagingStore store, string key) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync() => await store.DeleteAsync(key, CancellationToken.None);
     }
 
+    /// <summary>Names (relative to the staging prefix) of the objects under a sub-prefix, in key order.</summary>
     public async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken)
     {
         var names = new List<string>();

@@ -12,6 +12,9 @@ public interface IRunProgress
 
     void ItemProgressed(ManifestTable table, ManifestItem item, ExtractionProgress progress);
 
+    /// <summary>An attempt has read all its rows; loading them (if the destination loads per item) follows.</summary>
+    void ItemExtracted(ManifestTable table, ManifestItem item);
+
     /// <summary>An earlier attempt of the run already did this item.</summary>
     void ItemSkipped(ManifestTable table, ManifestItem item, ItemStatus status);
 

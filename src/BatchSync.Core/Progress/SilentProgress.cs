@@ -20,6 +20,10 @@ public sealed class SilentProgress : IRunProgress
     {
     }
 
+    public void ItemExtracted(ManifestTable table, ManifestItem item)
+    {
+    }
+
     public void ItemSkipped(ManifestTable table, ManifestItem item, ItemStatus status)
     {
     }

@@ -90,9 +90,19 @@ public sealed class GzipPartWriter : IAsyncDisposable
     private async Task<OpenPart> OpenPartAsync(CancellationToken cancellationToken)
     {
         var name = $"{_options.NamePrefix}part-{_parts.Count:D5}.csv.gz";
-        var writer = await _store.OpenWriterAsync(name, cancellationToken);
-        var part = new OpenPart(writer);
-        await part.StartAsync(cancellationToken);
+        var part = new OpenPart(await _store.OpenWriterAsync(name, cancellationToken));
+        try
+        {
+            await part.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            // Not yet the open part, so DisposeAsync would not see it: withdraw its temporary object here (a signal
+            // that lands while the header is written would otherwise leave it behind).
+            await part.DisposeAsync();
+            throw;
+        }
+
         return part;
     }
 

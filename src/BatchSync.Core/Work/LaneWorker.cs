@@ -142,6 +142,7 @@ public sealed class LaneWorker(
         var extraction = new ItemExtraction(manifest, table, item, manifest.Layout.ItemPrefix(table.OutTable, item.Id));
         var extracted = await source.ExtractAsync(extraction, new ItemProgressRelay(progress, table, item), cancellationToken);
         var extractSeconds = clock.Elapsed.TotalSeconds;
+        progress.ItemExtracted(table, item);
 
         step.Current = RunStep.Load;
         clock.Restart();

@@ -10,9 +10,10 @@ using BatchSync.Testing;
 namespace BatchSync.Cli.Tests.Aws;
 
 /// <summary>
-/// One test's AWS: its own database on the shared MariaDB, a real s3rver with a bucket, a strict Secrets Manager fake
-/// holding the database's RDS-shaped secret, and a strict Batch fake whose children are real <c>batchsync work</c>
-/// processes. Every process signs with the same keys (s3rver's), as one job role would.
+/// One test's AWS: its own database on the shared MariaDB, a real s3rver with a bucket behind the S3 stand-in (which
+/// adds what s3rver lacks, such as conditional writes), a strict Secrets Manager fake holding the database's RDS-shaped
+/// secret, and a strict Batch fake whose children are real <c>batchsync work</c> processes. Every process signs with
+/// the same keys (s3rver's), as one job role would.
 /// </summary>
 internal sealed class AwsRunWorld : IAsyncDisposable
 {
@@ -22,17 +23,18 @@ internal sealed class AwsRunWorld : IAsyncDisposable
     public const string Queue = "batchsync-work-queue";
     public const string WorkDefinition = "batchsync-work:3";
 
-    private AwsRunWorld(MariaDbServer server, string database, string directory, S3rverServer s3, AwsJsonFake secrets, AwsJsonFake batch)
+    private AwsRunWorld(MariaDbServer server, string database, string directory, S3rverServer s3, S3StandIn s3StandIn, AwsJsonFake secrets, AwsJsonFake batch)
     {
         Server = server;
         Database = database;
         Directory = directory;
         S3Server = s3;
+        S3StandIn = s3StandIn;
         Secrets = secrets;
         BatchApi = batch;
         AwsEnvironment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            ["AWS_ENDPOINT_URL_S3"] = s3.ServiceUrl.ToString(),
+            ["AWS_ENDPOINT_URL_S3"] = s3StandIn.ServiceUrl.ToString(),
             ["AWS_ENDPOINT_URL_SECRETS_MANAGER"] = secrets.Url.ToString(),
             ["AWS_ENDPOINT_URL_BATCH"] = batch.Url.ToString(),
             ["AWS_ENDPOINT_URL"] = null,
@@ -46,7 +48,7 @@ internal sealed class AwsRunWorld : IAsyncDisposable
         Batch = new ProcessBatchQueue(batch, AwsEnvironment);
         S3 = new AmazonS3Client(
             new BasicAWSCredentials(S3rverServer.AccessKey, S3rverServer.SecretKey),
-            new AmazonS3Config { ServiceURL = s3.ServiceUrl.ToString(), ForcePathStyle = true, AuthenticationRegion = Region });
+            new AmazonS3Config { ServiceURL = s3StandIn.ServiceUrl.ToString(), ForcePathStyle = true, AuthenticationRegion = Region });
     }
 
     public MariaDbServer Server { get; }
@@ -56,6 +58,8 @@ internal sealed class AwsRunWorld : IAsyncDisposable
     public string Directory { get; }
 
     public S3rverServer S3Server { get; }
+
+    public S3StandIn S3StandIn { get; }
 
     public AwsJsonFake Secrets { get; }
 
@@ -78,9 +82,10 @@ internal sealed class AwsRunWorld : IAsyncDisposable
         System.IO.Directory.CreateDirectory(directory);
         var keys = new AwsCredentialsExpected(S3rverServer.AccessKey, S3rverServer.SecretKey, Region);
         var s3 = await S3rverServer.StartAsync();
+        var s3StandIn = await S3StandIn.StartAsync(s3.ServiceUrl);
         var secrets = await AwsJsonFake.StartAsync("secretsmanager", keys);
         var batch = await AwsJsonFake.StartAsync("batch", keys);
-        var world = new AwsRunWorld(server, database, directory, s3, secrets, batch);
+        var world = new AwsRunWorld(server, database, directory, s3, s3StandIn, secrets, batch);
         await world.S3.PutBucketAsync(Bucket);
         world.HoldDatabaseSecret();
         return world;
@@ -160,6 +165,9 @@ internal sealed class AwsRunWorld : IAsyncDisposable
 
     public string RunPrefix(string runId) => $"batchsync/runs/shop/{runId}/";
 
+    /// <summary>The environment of a <c>batchsync</c> process of this world (for a child started with <c>ChildRun</c>).</summary>
+    public Dictionary<string, string?> ProcessEnvironment() => new(AwsEnvironment, StringComparer.Ordinal) { ["MYSQL_PWD"] = null };
+
     public async Task<List<string>> KeysAsync(string prefix)
     {
         var keys = new List<string>();
@@ -209,6 +217,7 @@ internal sealed class AwsRunWorld : IAsyncDisposable
         S3.Dispose();
         await BatchApi.DisposeAsync();
         await Secrets.DisposeAsync();
+        await S3StandIn.DisposeAsync();
         await S3Server.DisposeAsync();
         try
         {

@@ -53,4 +53,17 @@ public class TableProgressLineTests
         Assert.DoesNotContain("no rows for", moving, StringComparison.Ordinal);
         Assert.Contains("no rows for 45 s", stalled, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_item_loading_what_it_read_is_not_shown_as_a_stall()
+    {
+        var line = new TableProgressLine("orders", estimatedRows: 1_000, items: 2);
+        line.Start("00000", Start);
+        line.Progress("00000", rows: 500, bytes: 1_048_576, Start.AddSeconds(5));
+        line.Extracted("00000");
+
+        var loading = line.Render(Start.AddSeconds(120));
+
+        Assert.DoesNotContain("no rows for", loading, StringComparison.Ordinal);
+    }
 }

@@ -72,21 +72,26 @@ public sealed class SignalTests : IAsyncLifetime
         Assert.Equal("failed", _sandbox.Status("lease-1", "events", "00000")["state"]!.GetValue<string>());
     }
 
-    [Fact]
-    public async Task An_interrupted_export_exits_130_and_its_folder_can_be_used_again()
+    [Theory]
+    [InlineData("INT", 130)]
+    [InlineData("TERM", 143)]
+    public async Task An_interrupted_export_withdraws_every_part_it_started_exits_128_plus_the_signal_and_its_folder_can_be_used_again(string signal, int expectedExit)
     {
-        var folder = Path.Combine(_sandbox.Directory, "export");
+        var folder = Path.Combine(_sandbox.Directory, "export-" + signal.ToLowerInvariant());
         var password = new Dictionary<string, string?> { ["MYSQL_PWD"] = BatchSync.Testing.MariaDbServer.RootPassword };
         var source = $"mysql://root@{_sandbox.Server.Host}:{_sandbox.Server.Port}/{_sandbox.Database}";
         await using var child = ChildRun.Start(password, "export", source, "events", "--out", folder, "--where", "SLEEP(0.05) = 0", "--tls", "disabled");
         await child.WaitUntilAsync(() => Directory.Exists(folder) && Directory.EnumerateFiles(folder).Any(), "a part file appeared");
 
-        await child.SignalAsync("INT");
+        await child.SignalAsync(signal);
         var exitCode = await child.WaitForExitAsync();
+        var leftovers = Directory.EnumerateFiles(folder).Select(Path.GetFileName).ToList();
         var again = await BatchSync.Cli.Tests.Export.BatchSyncProcess.RunAsync(password, "export", source, "events", "--out", folder, "--where", "id <= 3", "--tls", "disabled");
 
-        Assert.True(exitCode == 130, $"exit {exitCode}\n{child.Output}\n{child.Error}");
+        Assert.True(exitCode == expectedExit, $"exit {exitCode}\n{child.Output}\n{child.Error}");
+        Assert.True(leftovers.Count == 0, $"left behind: {string.Join(", ", leftovers)}\n{child.Error}");
+        Assert.DoesNotContain("did not finish", child.Error, StringComparison.Ordinal);
         Assert.True(again.ExitCode == 0, $"exit {again.ExitCode}\n{again.Output}\n{again.Error}");
-        Assert.True(File.Exists(Path.Combine(folder, "export.json")));
+        Assert.Equal(["export.json", "part-00000.csv.gz", "schema.json"], Directory.EnumerateFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 }

@@ -13,9 +13,43 @@ public class ChunkSplitterTests
 
         var rows = chunks.Select(c => Count(keys, c.Bounds.LowerInclusive ?? long.MinValue, c.Bounds.UpperExclusive ?? long.MaxValue)).ToList();
         Assert.Equal(keys.Length, rows.Sum());
-        Assert.InRange(chunks.Count, 10, 21);
-        Assert.True(rows.Max() <= 100_000, $"chunks hold {string.Join(", ", rows)} rows");
+        Assert.Equal(11, chunks.Count);
+        Assert.True(rows.Max() - rows.Min() <= 1, $"chunks hold {string.Join(", ", rows)} rows");
         Assert.Equal(rows, chunks.Select(c => c.EstimatedRows));
+    }
+
+    /// <summary>docs/workflow-reference.md, chunk.rows: ceil(estimated rows / chunk.rows) items of about the same size.</summary>
+    [Theory]
+    [InlineData(100_000, 10, 10_000)]
+    [InlineData(100_000, 7, 14_286)]
+    [InlineData(1_000, 1_000, 1)]
+    [InlineData(1_001, 1_000, 2)]
+    [InlineData(999_999, 100_000, 10)]
+    public async Task A_table_is_split_into_its_estimated_rows_over_chunk_rows_rounded_up_chunks_of_equal_size(int rows, long rowsPerChunk, int expected)
+    {
+        long[] keys = [.. Enumerable.Range(1, rows).Select(i => (long)i)];
+
+        var chunks = await ChunkSplitter.SplitAsync("id", new KeyRange(1, rows), rowsPerChunk, Counting(keys), default);
+
+        Assert.Equal(expected, chunks.Count);
+        var read = chunks.Select(c => Count(keys, c.Bounds.LowerInclusive ?? long.MinValue, c.Bounds.UpperExclusive ?? long.MaxValue)).ToList();
+        Assert.Equal(rows, read.Sum());
+        Assert.True(read.Max() <= rowsPerChunk && read.Max() - read.Min() <= 1, $"chunks hold {string.Join(", ", read.Distinct())} rows");
+    }
+
+    [Fact]
+    public async Task Where_one_key_value_holds_more_rows_than_a_chunk_that_value_stays_in_one_chunk()
+    {
+        // A composite primary key whose leading column repeats: 500 rows under key 10, 10 rows under each other key.
+        long[] keys = [.. Enumerable.Range(1, 20).SelectMany(k => Enumerable.Repeat((long)k, k == 10 ? 500 : 10))];
+
+        var chunks = await ChunkSplitter.SplitAsync("order_id", new KeyRange(1, 20), 100, Counting(keys), default);
+
+        var read = chunks.Select(c => Count(keys, c.Bounds.LowerInclusive ?? long.MinValue, c.Bounds.UpperExclusive ?? long.MaxValue)).ToList();
+        Assert.Equal(keys.Length, read.Sum());
+        Assert.Contains(chunks, c => c.Bounds.LowerInclusive == 10 && c.Bounds.UpperExclusive == 11);
+        Assert.True(chunks.Count < 7, $"{chunks.Count} chunks");
+        Assert.Equal(read, chunks.Select(c => c.EstimatedRows));
     }
 
     [Fact]
@@ -66,9 +100,16 @@ public class ChunkSplitterTests
         return to - from;
     }
 
+    /// <summary>The index of the first key not below <paramref name="value"/> (keys may repeat).</summary>
     private static int LowerBound(long[] keys, long value)
     {
-        var index = Array.BinarySearch(keys, value);
-        return index >= 0 ? index : ~index;
+        var (low, high) = (0, keys.Length);
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            (low, high) = keys[middle] < value ? (middle + 1, high) : (low, middle);
+        }
+
+        return low;
     }
 }

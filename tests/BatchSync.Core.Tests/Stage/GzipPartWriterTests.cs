@@ -103,6 +103,26 @@ public sealed class GzipPartWriterTests : IDisposable
         Assert.True(!Directory.Exists(_folder) || !Directory.EnumerateFileSystemEntries(_folder).Any());
     }
 
+    [Fact]
+    public async Task A_writer_cancelled_while_it_opens_a_part_leaves_no_temporary_file()
+    {
+        using var cancel = new CancellationTokenSource();
+        var store = new CancelledWhileOpening(new LocalFolderStagingStore(_folder), cancel);
+        await using (var writer = new GzipPartWriter(store, new PartWriterOptions { MaxParallelism = 1 }))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+            {
+                foreach (var chunk in Chunk(MakeRows(5_000, seed: 5), 8 * 1024))
+                {
+                    await writer.WriteChunkAsync(chunk, cancel.Token);
+                }
+            });
+        }
+
+        Assert.True(store.Opened > 0);
+        Assert.True(!Directory.Exists(_folder) || !Directory.EnumerateFileSystemEntries(_folder).Any(), string.Join(", ", Directory.EnumerateFileSystemEntries(_folder)));
+    }
+
     private async Task<IReadOnlyList<PartInfo>> WriteAsync(IReadOnlyList<string> rows, int chunkBytes, PartWriterOptions options)
     {
         var store = new LocalFolderStagingStore(_folder);
@@ -177,5 +197,29 @@ public sealed class GzipPartWriterTests : IDisposable
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>A folder store whose caller is cancelled (a signal arrives) just after a writer was opened, before the part's first bytes.</summary>
+    private sealed class CancelledWhileOpening(LocalFolderStagingStore inner, CancellationTokenSource cancel) : IStagingStore
+    {
+        public int Opened { get; private set; }
+
+        public string Location => inner.Location;
+
+        public async ValueTask<IStagedObjectWriter> OpenWriterAsync(string name, CancellationToken cancellationToken)
+        {
+            var writer = await inner.OpenWriterAsync(name, cancellationToken);
+            Opened++;
+            await cancel.CancelAsync();
+            return writer;
+        }
+
+        public Task<Stream?> OpenReadAsync(string name, CancellationToken cancellationToken) => inner.OpenReadAsync(name, cancellationToken);
+
+        public Task<Stream?> OpenReadAsync(string name, long offset, CancellationToken cancellationToken) => inner.OpenReadAsync(name, offset, cancellationToken);
+
+        public Task<int> WithdrawUnfinishedAsync(string prefix, CancellationToken cancellationToken) => inner.WithdrawUnfinishedAsync(prefix, cancellationToken);
+
+        public Task DeleteAsync(string name, CancellationToken cancellationToken) => inner.DeleteAsync(name, cancellationToken);
     }
 }

@@ -1,7 +1,6 @@
 using BatchSync.Composition;
 using BatchSync.Composition.Aws;
 using BatchSync.Core.Planning;
-using BatchSync.Core.Progress;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Work;
 using BatchSync.Core.Workflows.Model;
@@ -62,8 +61,7 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
 
         var documents = adapters.OpenStaging(stagingRoot);
         var source = SourceOptions.Of(workflow, human);
-        var terminal = outputIsTerminal ? new TerminalProgress(output, time) : null;
-        IRunProgress progress = terminal is not null ? terminal : new LogProgress(log, time, TimeSpan.FromSeconds(5));
+        ILiveProgress progress = outputIsTerminal ? new TerminalProgress(output, time) : new LogProgress(log, time, TimeSpan.FromSeconds(5));
         var services = new RunServices(documents, adapters.CreateExtractor(connection, source, stagingRoot), await adapters.CreateDestinationAsync(workflow, references, stagingRoot, cancellationToken), progress, time,
             launcher is null ? null : LaneLogLinks.FromEnvironment());
 
@@ -75,10 +73,7 @@ internal sealed class RunRunner(IRunAdapters adapters, TimeProvider time)
         }
         finally
         {
-            if (terminal is not null)
-            {
-                await terminal.DisposeAsync();
-            }
+            await progress.DisposeAsync();
         }
 
         if (result.Resumed)

@@ -1,6 +1,6 @@
-using BatchSync.Core.Progress;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Work;
+using BatchSync.Logging;
 
 namespace BatchSync.Commands.Run;
 
@@ -8,7 +8,7 @@ namespace BatchSync.Commands.Run;
 /// A live view for a person at a terminal: one line per table, redrawn in place a few times a second.
 /// Item failures are printed above the live lines as they happen, so they stay on screen.
 /// </summary>
-internal sealed class TerminalProgress(TextWriter output, TimeProvider time) : IRunProgress, IAsyncDisposable
+internal sealed class TerminalProgress(TextWriter output, TimeProvider time) : ILiveProgress
 {
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(500);
 
@@ -38,6 +38,9 @@ internal sealed class TerminalProgress(TextWriter output, TimeProvider time) : I
 
     public void ItemProgressed(ManifestTable table, ManifestItem item, ExtractionProgress progress)
         => Update(table, line => line.Progress(item.Id, progress.Rows, progress.Bytes, time.GetUtcNow()));
+
+    public void ItemExtracted(ManifestTable table, ManifestItem item)
+        => Update(table, line => line.Extracted(item.Id));
 
     public void ItemSkipped(ManifestTable table, ManifestItem item, ItemStatus status)
         => Update(table, line => line.Finish(item.Id, done: true, status.Rows ?? 0, status.Bytes));

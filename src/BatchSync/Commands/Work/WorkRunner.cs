@@ -1,7 +1,6 @@
 using System.Globalization;
 using BatchSync.Commands.Run;
 using BatchSync.Composition;
-using BatchSync.Core.Progress;
 using BatchSync.Core.Runs;
 using BatchSync.Logging;
 
@@ -31,8 +30,9 @@ internal sealed class WorkRunner(IRunAdapters adapters, TimeProvider time)
         documents = adapters.OpenStaging(location.StagingRoot);
         var references = await References.CreateAsync(secretsFile, cancellationToken);
         var connection = await references.ResolveConnectionAsync(workflow.Source, cancellationToken);
-        var terminal = outputIsTerminal ? new TerminalProgress(output, time) : null;
-        IRunProgress progress = terminal is not null ? terminal : new LogProgress(CommandLog.Create(output, error, outputIsTerminal).ForContext("lane", lane), time, TimeSpan.FromSeconds(5));
+        ILiveProgress progress = outputIsTerminal
+            ? new TerminalProgress(output, time)
+            : new LogProgress(CommandLog.Create(output, error, outputIsTerminal).ForContext("lane", lane), time, TimeSpan.FromSeconds(5));
         var services = new RunServices(
             documents, adapters.CreateExtractor(connection, SourceOptions.Of(workflow, error), location.StagingRoot), await adapters.CreateDestinationAsync(workflow, references, location.StagingRoot, cancellationToken), progress, time);
 
@@ -44,10 +44,7 @@ internal sealed class WorkRunner(IRunAdapters adapters, TimeProvider time)
         }
         finally
         {
-            if (terminal is not null)
-            {
-                await terminal.DisposeAsync();
-            }
+            await progress.DisposeAsync();
         }
 
         var human = outputIsTerminal ? output : error;
