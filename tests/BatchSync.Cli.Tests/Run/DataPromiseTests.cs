@@ -157,6 +157,28 @@ public sealed class DataPromiseTests : IAsyncLifetime
         Assert.Equal(expected, (await _sandbox.StagedLinesAsync("comment-1", "notes_chunked")).Select(l => int.Parse(l.Split(',')[0], CultureInfo.InvariantCulture)).Order());
     }
 
+    [Theory]
+    [InlineData("-- the rest of the line is a comment")]
+    [InlineData("# MySQL's other line comment")]
+    public async Task The_plan_time_probe_reads_no_row_even_when_the_where_ends_in_a_line_comment(string comment)
+    {
+        await _sandbox.SqlAsync("""
+            CREATE TABLE notes (id INT PRIMARY KEY, body VARCHAR(20) NOT NULL);
+            INSERT INTO notes SELECT seq, CONCAT('note ', seq) FROM seq_1_to_30;
+            """);
+        // On any row this condition is an error (a correlated subquery that returns two rows), so a probe that read even
+        // one row, as it did when the comment swallowed its LIMIT 0, would fail the table at plan time.
+        await _sandbox.WriteWorkflowAsync($$"""
+              - table: notes
+                where: "(SELECT 1 FROM seq_1_to_2 WHERE seq > notes.id - notes.id) = 1 {{comment}}"
+            """);
+
+        var plan = await CliInvocation.RunAsync(["plan", _sandbox.WorkflowPath]);
+
+        Assert.True(plan.ExitCode == 0, plan.ToString());
+        Assert.DoesNotContain("more than 1 row", plan.Output + plan.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Chunks_of_a_skewed_key_are_balanced_and_the_report_shows_estimated_and_read_rows_per_item()
     {
