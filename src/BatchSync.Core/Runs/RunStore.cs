@@ -28,6 +28,10 @@ public sealed class RunStore(IRunDocuments documents)
         => documents.WriteAsync(layout.ItemStatus(status.Table, status.Item), RunJson.Serialize(status), cancellationToken);
 
     /// <summary>Every item's status in manifest order; an item no lane has touched yet reads as pending.</summary>
+    /// <summary>Whether the run recorded that the table landed (landed.json).</summary>
+    public async Task<bool> HasLandedAsync(RunManifest manifest, ManifestTable table, CancellationToken cancellationToken)
+        => await documents.ReadAsync(manifest.Layout.Landing(table.OutTable), cancellationToken) is not null;
+
     public async Task<IReadOnlyList<ItemStatus>> ReadStatusesAsync(RunManifest manifest, ManifestTable table, CancellationToken cancellationToken)
     {
         var statuses = new List<ItemStatus>(table.Items.Count);
