@@ -199,12 +199,7 @@ public abstract class LoadModeScenarios : IAsyncLifetime
         var filtered = await _sandbox.RunAsync("outside-1", November21);
         Assert.True(filtered.ExitCode == 0, filtered.ToString());
         await _sandbox.SqlAsync("UPDATE sales SET amount = 1.00;");
-        await _sandbox.WriteWorkflowAsync("""
-              - table: sales
-                out_table: "sales${run_date:yyyyMMdd}"
-                mode: delete_in_advance
-                partition: { column: sold_on, type: DAY }
-            """);
+        await WriteSalesWorkflowAsync(day: null);
 
         var unfiltered = await _sandbox.RunAsync("outside-2", November21);
 
@@ -215,13 +210,13 @@ public abstract class LoadModeScenarios : IAsyncLifetime
         Assert.Equal(["2:6.50", "4:8.00"], [.. _sandbox.Rows("sales").Select(r => $"{r["id"]}:{decimal.Parse(r["amount"]!, CultureInfo.InvariantCulture):0.00}").Order(StringComparer.Ordinal)]);
     }
 
-    protected Task WriteSalesWorkflowAsync(string day) => _sandbox.WriteWorkflowAsync($$"""
+    /// <summary>The sales table into the run date's partition, reading the rows of <paramref name="day"/> (all rows when null).</summary>
+    protected Task WriteSalesWorkflowAsync(string? day) => _sandbox.WriteWorkflowAsync($$"""
           - table: sales
             out_table: "sales${run_date:yyyyMMdd}"
             mode: delete_in_advance
-            where: "sold_on = '{{day}}'"
             partition: { column: sold_on, type: DAY }
-        """);
+        """ + (day is null ? "" : $"\n    where: \"sold_on = '{day}'\""));
 
     private List<string> Pages(string table) =>
         [.. _sandbox.Rows(table).OrderBy(r => int.Parse(r["id"]!, CultureInfo.InvariantCulture)).Select(r => $"{r["id"]}:{r["page"]}")];
