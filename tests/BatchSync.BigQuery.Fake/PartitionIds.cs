@@ -70,9 +70,13 @@ internal static class PartitionIds
 
         // The date and time may be separated by 'T'; "UTC" (with or without a space) and "Z" mean +00:00.
         var text = value.Length > 10 && value[10] == 'T' ? value[..10] + " " + value[11..] : value;
-        if (text.EndsWith("UTC", StringComparison.Ordinal) || text.EndsWith('Z'))
+        if (text.EndsWith("UTC", StringComparison.Ordinal))
         {
-            text = text.TrimEnd('Z')[..^(text.EndsWith("UTC", StringComparison.Ordinal) ? 3 : 0)].TrimEnd() + "+00:00";
+            text = text[..^3].TrimEnd() + "+00:00";
+        }
+        else if (text.EndsWith('Z'))
+        {
+            text = text[..^1] + "+00:00";
         }
 
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
