@@ -12,9 +12,9 @@ COPY src/BatchSync.MySql/BatchSync.MySql.csproj src/BatchSync.MySql/
 COPY src/BatchSync.BigQuery/BatchSync.BigQuery.csproj src/BatchSync.BigQuery/
 COPY src/BatchSync.DuckDb/BatchSync.DuckDb.csproj src/BatchSync.DuckDb/
 COPY src/BatchSync.Aws/BatchSync.Aws.csproj src/BatchSync.Aws/
-RUN dotnet restore src/BatchSync/BatchSync.csproj
+RUN dotnet restore src/BatchSync/BatchSync.csproj -r linux-x64
 COPY src/ src/
-RUN dotnet publish src/BatchSync/BatchSync.csproj -c Release --no-restore -o /app
+RUN dotnet publish src/BatchSync/BatchSync.csproj -c Release -r linux-x64 --self-contained false --no-restore -o /app
 
 FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
 # tzdata: IANA zones for `timezone:` settings; ca-certificates: TLS to RDS, S3, Secrets Manager and BigQuery.

@@ -5,6 +5,7 @@
 #   bench/many-tables.sh                      # 500 tables x 2,000 rows, 3 rounds
 #   bench/many-tables.sh --before main        # also measure the build of another git ref (the "before")
 #   bench/many-tables.sh --tables 100 --rows 500 --runs 1 --keep
+#   bench/many-tables.sh --out /dev/shm/bench-many  # both tools write to tmpfs (see docs/performance.md)
 #
 # Each round runs, in rotating order: mydumper, batchsync (this tree), and the --before build if given; and
 # `batchsync plan` of each build. Per batchsync run it reports plan / lanes / finish seconds, taken from the
@@ -13,7 +14,7 @@
 # Results go to bench/results/<timestamp>-many-tables.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-TABLES=500; ROWS=2000; RUNS=3; KEEP=0; BEFORE=""; LANES=4
+TABLES=500; ROWS=2000; RUNS=3; KEEP=0; BEFORE=""; LANES=4; OUT=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --tables) TABLES="$2"; shift 2 ;;
@@ -21,28 +22,32 @@ while [ $# -gt 0 ]; do
     --runs) RUNS="$2"; shift 2 ;;
     --before) BEFORE="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --out) OUT="$2"; shift 2 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 
 BATCHSYNC_SETUP_BENCH=1 scripts/setup
 source scripts/lib/mariadb.sh
+# As the image publishes it (Dockerfile); ReadyToRun named explicitly so an older --before build is published alike.
+PUBLISH="-c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true"
 
-work="$(pwd)/.tmp/bench-many"; db="$work/mariadb-$TABLES-$ROWS"; out="$work/out"
+work="$(pwd)/.tmp/bench-many"; db="$work/mariadb-$TABLES-$ROWS"; out="${OUT:-$work/out}"
 mkdir -p "$work" bench/results
-trap 'mariadb_stop "$db"; [ $KEEP = 1 ] || rm -rf "$db"' EXIT
+rm -rf "$out"; mkdir -p "$out"
+trap 'mariadb_stop "$db"; rm -rf "$out"; [ $KEEP = 1 ] || rm -rf "$db"' EXIT
 
 builds=(after)
 echo "bench: building batchsync from this tree (Release)" >&2
-dotnet publish src/BatchSync -c Release -o "$work/bin-after" --nologo -v q >/dev/null
+dotnet publish src/BatchSync $PUBLISH -o "$work/bin-after" --nologo -v q >/dev/null
 if [ -n "$BEFORE" ]; then
   commit=$(git rev-parse "$BEFORE^{commit}")
   if [ "$(cat "$work/bin-before/.commit" 2>/dev/null)" != "$commit" ]; then
     echo "bench: building batchsync from $BEFORE ($commit, Release)" >&2
     rm -rf "$work/src-before" "$work/bin-before"; mkdir -p "$work/src-before"
     git archive "$commit" | tar -x -C "$work/src-before"
-    dotnet publish "$work/src-before/src/BatchSync" -c Release -o "$work/bin-before" --nologo -v q >/dev/null
+    dotnet publish "$work/src-before/src/BatchSync" $PUBLISH -o "$work/bin-before" --nologo -v q >/dev/null
     echo "$commit" >"$work/bin-before/.commit"
   fi
   builds+=(before)
@@ -72,16 +77,16 @@ mariadb_sql -e "CREATE USER IF NOT EXISTS 'bench'@'127.0.0.1' IDENTIFIED BY 'ben
 # Warm the buffer pool so every tool reads from memory.
 mariadb_sql -N -e "SELECT SUM(c) FROM ($(python3 -c "import sys; print(' UNION ALL '.join(f'SELECT COUNT(*) c FROM many.t{t:04d}' for t in range(1, $TABLES + 1)))")) x" >/dev/null
 
-workflow="$work/many.yml"
+template="$work/many.yml.template"
 {
   echo "name: many"
   echo "source: { host: 127.0.0.1, port: $MARIADB_PORT, user: bench, password: env:BENCH_MYSQL_PASSWORD, database: many, tls: disabled, max_connections: 16 }"
-  echo "staging: { uri: $out/staging }"
+  echo "staging: { uri: @STAGING@ }"
   echo "destination: { type: none }"
   echo "defaults: { mode: replace, parallelism: $LANES }"
   echo "tables:"
   for t in $(seq 1 "$TABLES"); do printf '  - table: t%04d\n' "$t"; done
-} >"$workflow"
+} >"$template"
 export BENCH_MYSQL_PASSWORD=bench-pw
 
 results="$work/results.jsonl"; : >"$results"
@@ -99,7 +104,10 @@ path, name, kind, timing, events, started, load0, load1 = sys.argv[1:]
 wall, user, sys_, rss = open(timing).read().split()[-4:]
 row = dict(tool=name, kind=kind, wall=float(wall), cpu=float(user) + float(sys_), rss_mb=int(rss) / 1024,
            load_before=float(load0), load_after=float(load1))
-def t(e): return datetime.datetime.fromisoformat(e["time"]).timestamp()
+def t(e):  # CLEF's @t has 7 fraction digits; fromisoformat takes up to 6
+    stamp = e.get("@t") or e["time"]
+    head, _, frac = stamp.rstrip("Z").partition(".")
+    return datetime.datetime.fromisoformat(f"{head}.{frac[:6] or '0'}+00:00").timestamp()
 evs = []
 for line in open(events):
     line = line.strip()
@@ -122,28 +130,32 @@ for run in $(seq 1 "$RUNS"); do
   shift_by=$(( (run - 1) % ${#order[@]} ))
   order=("${order[@]:$shift_by}" "${order[@]:0:$shift_by}")
   for tool in "${order[@]}"; do
-    rm -rf "$out"; mkdir -p "$out"
+    # Every measurement writes into a folder of its own, all deleted at the end: deleting the previous one just
+    # before would make this one pay for it (see "Many small tables" in docs/performance.md).
+    target="$out/$run-$tool"
     if [ "$tool" = mydumper ]; then
-      measure mydumper run mydumper -h 127.0.0.1 -P "$MARIADB_PORT" -u bench -p bench-pw -B many -t "$LANES" -c -o "$out/mydumper"
+      measure mydumper run mydumper -h 127.0.0.1 -P "$MARIADB_PORT" -u bench -p bench-pw -B many -t "$LANES" -c -o "$target"
     else
+      workflow="$work/many-$tool.yml"
+      sed "s#@STAGING@#$target#" "$template" >"$workflow"
       measure "batchsync-$tool" plan "$work/bin-$tool/batchsync" plan "$workflow"
       measure "batchsync-$tool" run "$work/bin-$tool/batchsync" run "$workflow" --local
-      staged=$(find "$out/staging" -name 'part-*.csv.gz' | wc -l)
+      staged=$(find "$target" -name 'part-*.csv.gz' | wc -l)
       [ "$staged" = "$TABLES" ] || echo "bench: batchsync-$tool staged $staged parts for $TABLES tables (see $work/stderr-batchsync-$tool-run.txt)" >&2
     fi
   done
 done
 
-python3 - "$results" "$TABLES" "$ROWS" "${builds[@]}" <<'PY'
+python3 - "$results" "$TABLES" "$ROWS" "$out" "${builds[@]}" <<'PY'
 import json, sys, time, os, statistics
-path, tables, rows, *builds = sys.argv[1:]
+path, tables, rows, out, *builds = sys.argv[1:]
 runs = [json.loads(l) for l in open(path)]
 def pick(tool, kind): return [r for r in runs if r["tool"] == tool and r["kind"] == kind]
 def med(rs, key): return statistics.median(r[key] for r in rs) if rs and all(key in r for r in rs) else float("nan")
 dump = pick("mydumper", "run")
 base = med(dump, "wall")
 print(f"\n{int(tables):,} tables x {int(rows):,} rows, {os.cpu_count()} cores; median of {len(dump)} round(s); "
-      f"load average {min(r['load_before'] for r in runs):.1f}-{max(r['load_after'] for r in runs):.1f}")
+      f"load average {min(r['load_before'] for r in runs):.1f}-{max(r['load_after'] for r in runs):.1f}; output in {out}")
 print(f"{'tool':<20}{'wall s':>8}{'plan s':>8}{'lanes s':>9}{'finish s':>10}{'cpu s':>8}{'RSS MB':>8}{'vs mydumper':>13}{'plan cmd s':>12}")
 print(f"{'mydumper -t 4 -c':<20}{base:>8.2f}{'':>8}{'':>9}{'':>10}{med(dump,'cpu'):>8.2f}{med(dump,'rss_mb'):>8.0f}{1:>12.2f}x")
 for b in builds:
@@ -152,5 +164,5 @@ for b in builds:
           f"{med(run,'cpu'):>8.2f}{med(run,'rss_mb'):>8.0f}{med(run,'wall')/base:>12.2f}x{med(plan,'wall'):>12.2f}")
 print("targets: whole run <= 1.5x mydumper; batchsync plan < 2 s")
 stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
-json.dump({"tables": int(tables), "rows": int(rows), "runs": runs}, open(f"bench/results/{stamp}-many-tables.json", "w"), indent=1)
+json.dump({"tables": int(tables), "rows": int(rows), "out": out, "runs": runs}, open(f"bench/results/{stamp}-many-tables.json", "w"), indent=1)
 PY

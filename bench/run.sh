@@ -25,13 +25,15 @@ done
 
 BATCHSYNC_SETUP_BENCH=1 scripts/setup
 source scripts/lib/mariadb.sh
+# As the image publishes it (Dockerfile); ReadyToRun named explicitly so an older --before build is published alike.
+PUBLISH="-c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true"
 
 work="$(pwd)/.tmp/bench"; db="$work/mariadb-$ROWS"; out="$work/out"
 mkdir -p "$work" bench/results
 trap 'mariadb_stop "$db"; [ $KEEP = 1 ] || rm -rf "$db"' EXIT
 
 echo "bench: building batchsync (Release)" >&2
-dotnet publish src/BatchSync -c Release -o "$work/bin" --nologo -v q >/dev/null
+dotnet publish src/BatchSync $PUBLISH -o "$work/bin" --nologo -v q >/dev/null
 BATCHSYNC="$work/bin/batchsync"
 dotnet publish bench/MySqlConnectorRead -c Release -o "$work/mysqlconnector" --nologo -v q >/dev/null
 [ -z "$BASELINE" ] || [ -x "$BASELINE" ] || { echo "bench: --baseline: no executable $BASELINE" >&2; exit 2; }
