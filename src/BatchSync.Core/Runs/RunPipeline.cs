@@ -19,6 +19,7 @@ public sealed class RunPipeline(RunPlanner planner, RunStore store, IJobLauncher
         if (manifest is not null)
         {
             EnsureSameWorkflow(manifest, request);
+            await store.WithdrawUnfinishedWritesAsync(manifest, cancellationToken);
         }
         else
         {

@@ -73,7 +73,8 @@ public sealed class KillAndResumeTests : IAsyncLifetime
         await SourceComparison.AssertSameRowsAsync(_sandbox.Run, "orders", _sandbox.Rows("orders"), Integer("id"), ColumnCheck.Decimal("total"), Text("note"));
         await SourceComparison.AssertSameRowsAsync(_sandbox.Run, "customers", _sandbox.Rows("customers"), Integer("id"), Text("name"));
         Assert.Empty(_sandbox.StagingTables());
-        Assert.Empty(LeftoverFiles());
+        var leftovers = LeftoverFiles();
+        Assert.True(leftovers.Count == 0, "temporary files left: " + string.Join(", ", leftovers.Select(path => Path.GetRelativePath(_sandbox.Run.Staging, path))));
     }
 
     /// <summary>The request at which the run dies: the fake has acted on it, the client never sees the answer.</summary>
