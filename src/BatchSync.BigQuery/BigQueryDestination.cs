@@ -61,6 +61,9 @@ public sealed class BigQueryDestination : IDestination
 
     public JobsClient Jobs { get; }
 
+    /// <summary>Load jobs this process runs at once into each staging table.</summary>
+    internal LoadSlots LoadSlots => _items.Slots;
+
     /// <summary>
     /// Prepares every table's destination and staging table. A problem with one table (a schema conflict, a layout
     /// BigQuery refuses) fails that table alone: its items report it. A problem with the destination as a whole

@@ -3,7 +3,11 @@ using System.Text.Json.Nodes;
 
 namespace BatchSync.BigQuery.Fake;
 
-/// <summary>Copy jobs: whole tables or into a partition decorator, with BigQuery's layout and schema checks.</summary>
+/// <summary>
+/// Copy jobs: whole tables or single partitions (a decorator on the source copies only that partition's rows; one on
+/// the destination replaces or appends to that partition and refuses rows of any other, as BigQuery does:
+/// https://cloud.google.com/bigquery/docs/managing-partitioned-table-data), with BigQuery's layout and schema checks.
+/// </summary>
 internal static class CopyJobRunner
 {
     public static JsonObject Run(FakeBigQueryState state, JsonObject copy, string location, DateTimeOffset now)
@@ -15,15 +19,18 @@ internal static class CopyJobRunner
 
         var sourceRef = copy["sourceTable"] ?? throw GoogleErrorException.Invalid("Copy configuration must specify sourceTable.");
         var destinationRef = copy["destinationTable"] ?? throw GoogleErrorException.Invalid("Copy configuration must specify destinationTable.");
-        var (sourceProject, sourceDataset, sourceName) = Reference(sourceRef);
+        var (sourceProject, sourceDataset, sourceReference) = Reference(sourceRef);
         var (projectId, datasetId, destinationName) = Reference(destinationRef);
         JobLocation.Check(state, sourceProject, sourceDataset, location);
         JobLocation.Check(state, projectId, datasetId, location);
+        var (sourceName, sourceDecorator) = Decorated(sourceReference);
         var source = state.Table(sourceProject, sourceDataset, sourceName) ?? throw JobFailedException.Single("notFound", $"Not found: Table {sourceProject}:{sourceDataset}.{sourceName}");
+        if (sourceDecorator is not null && source.TimePartitioning is null && source.RangePartitioning is null)
+        {
+            throw JobFailedException.Single("invalid", $"Cannot read partition information from a table that is not partitioned: {sourceProject}:{sourceDataset}.{sourceReference}");
+        }
 
-        var dollar = destinationName.IndexOf('$', StringComparison.Ordinal);
-        var decorator = dollar >= 0 ? destinationName[(dollar + 1)..] : null;
-        var tableName = dollar >= 0 ? destinationName[..dollar] : destinationName;
+        var (tableName, decorator) = Decorated(destinationName);
         // The model already refused any value JobConfigurationTableCopy.writeDisposition does not list (WRITE_TRUNCATE_DATA among them).
         var writeDisposition = copy["writeDisposition"]?.GetValue<string>() ?? "WRITE_EMPTY";
 
@@ -50,7 +57,8 @@ internal static class CopyJobRunner
             CheckCompatible(source, destination, replacesSchema: writeDisposition == "WRITE_TRUNCATE" && decorator is null);
         }
 
-        var rows = source.Rows.Select(row => new FakeRow(row.Values, PartitionIds.Of(destination, row.Values, decorator, now))).ToList();
+        var copied = sourceDecorator is null ? source.Rows : source.Rows.Where(row => row.PartitionId == sourceDecorator);
+        var rows = copied.Select(row => new FakeRow(row.Values, PartitionIds.Of(destination, row.Values, decorator, now))).ToList();
         if (decorator is not null)
         {
             var outside = rows.FirstOrDefault(row => row.PartitionId != decorator);
@@ -113,6 +121,13 @@ internal static class CopyJobRunner
         {
             throw JobFailedException.Single("invalid", $"Provided Schema does not match Table {destination.TableName}. Field {required.Name} is missing in new schema");
         }
+    }
+
+    /// <summary>A table name and its partition decorator (<c>orders$20261121</c> → orders, 20261121), or no decorator.</summary>
+    private static (string Table, string? Decorator) Decorated(string name)
+    {
+        var dollar = name.IndexOf('$', StringComparison.Ordinal);
+        return dollar >= 0 ? (name[..dollar], name[(dollar + 1)..]) : (name, null);
     }
 
     private static (string Project, string Dataset, string Table) Reference(JsonNode reference) =>

@@ -11,4 +11,13 @@ internal sealed class FakeBigQueryOptions
     /// DONE with a quotaExceeded errorResult. Tests lower it to show what a plan with too many parts meets.
     /// </summary>
     public int LoadJobsPerTablePerDay { get; set; } = 1500;
+
+    /// <summary>Partitions one load or query job may modify (BigQuery: 4,000); a job over it fails without changing anything.</summary>
+    public int PartitionsPerJob { get; set; } = 4000;
+
+    /// <summary>
+    /// New load jobs stay RUNNING (to jobs.get) until the test releases them, so it can count how many run into one
+    /// table at once without depending on timing.
+    /// </summary>
+    public bool HoldLoadJobs { get; set; }
 }

@@ -115,6 +115,36 @@ internal sealed class FakeBigQueryServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The configuration a job was inserted with.</summary>
+    public JsonObject JobConfiguration(string jobId)
+    {
+        lock (State.Sync)
+        {
+            return State.Jobs.Values.Single(job => job.Resource["jobReference"]!["jobId"]!.GetValue<string>() == jobId).Resource["configuration"]!.DeepClone().AsObject();
+        }
+    }
+
+    /// <summary>Load jobs into the table (project.dataset.table) held RUNNING now, and the most held at once so far.</summary>
+    public (int Now, int Most) HeldLoadJobs(string table)
+    {
+        lock (State.Sync)
+        {
+            return (State.HeldLoadJobs(table), State.MaxHeldLoadJobs.GetValueOrDefault(table));
+        }
+    }
+
+    /// <summary>Lets every held load job finish: jobs.get reports them DONE from now on.</summary>
+    public void ReleaseLoadJobs()
+    {
+        lock (State.Sync)
+        {
+            foreach (var job in State.Jobs.Values)
+            {
+                job.HeldFor = null;
+            }
+        }
+    }
+
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)

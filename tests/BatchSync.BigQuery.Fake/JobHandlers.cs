@@ -28,9 +28,9 @@ internal sealed partial class JobHandlers(FakeBigQueryState state, ApiModel mode
             throw GoogleErrorException.NotFound($"Job {request["projectId"]}:{location ?? "US"}.{jobId}");
         }
 
-        if (job.PollsUntilDone > 0)
+        if (job.HeldFor is not null || job.PollsUntilDone > 0)
         {
-            job.PollsUntilDone--;
+            job.PollsUntilDone = Math.Max(0, job.PollsUntilDone - 1);
             var running = job.Resource.DeepClone().AsObject();
             running["status"] = new JsonObject { ["state"] = "RUNNING" };
             running.Remove("statistics");
@@ -120,9 +120,9 @@ internal sealed partial class JobHandlers(FakeBigQueryState state, ApiModel mode
                 throw JobFailedException.Single(failure.Reason, failure.Message);
             }
 
-            var result = configuration["load"] is JsonObject load ? LoadJobRunner.Run(state, load, location, upload ?? [], now)
+            var result = configuration["load"] is JsonObject load ? LoadJobRunner.Run(state, load, location, upload ?? [], now, options.PartitionsPerJob)
                 : configuration["copy"] is JsonObject copy ? CopyJobRunner.Run(state, copy, location, now)
-                : configuration["query"] is JsonObject query ? MergeJobRunner.Run(state, query, location, now)
+                : configuration["query"] is JsonObject query ? RunQuery(query, location, now)
                 : throw GoogleErrorException.Invalid("The fake does not run extract jobs.");
             foreach (var (name, value) in result)
             {
@@ -142,9 +142,15 @@ internal sealed partial class JobHandlers(FakeBigQueryState state, ApiModel mode
         }
 
         resource["statistics"] = statistics;
-        state.Jobs[key] = new FakeJob(resource, location) { PollsUntilDone = options.PollsBeforeDone };
+        var stored = state.Jobs[key] = new FakeJob(resource, location) { PollsUntilDone = options.PollsBeforeDone };
+        if (options.HoldLoadJobs && configuration["load"]?["destinationTable"] is { } table)
+        {
+            stored.HeldFor = $"{table["projectId"]}.{table["datasetId"]}.{table["tableId"]}";
+            state.MaxHeldLoadJobs[stored.HeldFor] = Math.Max(state.MaxHeldLoadJobs.GetValueOrDefault(stored.HeldFor), state.HeldLoadJobs(stored.HeldFor));
+        }
+
         var answer = resource.DeepClone().AsObject();
-        if (options.PollsBeforeDone > 0)
+        if (options.PollsBeforeDone > 0 || stored.HeldFor is not null)
         {
             answer["status"] = new JsonObject { ["state"] = "RUNNING" };
             answer.Remove("statistics");
@@ -152,6 +158,11 @@ internal sealed partial class JobHandlers(FakeBigQueryState state, ApiModel mode
 
         return answer;
     }
+
+    private JsonObject RunQuery(JsonObject query, string location, DateTimeOffset now) =>
+        PartitionCheckRunner.Matches(MergeJobRunner.Statement(query))
+            ? PartitionCheckRunner.Run(state, MergeJobRunner.Statement(query), location)
+            : MergeJobRunner.Run(state, query, location, now, options.PartitionsPerJob);
 
     /// <summary>Every load job counts against its table's daily quota, whether it then succeeds or fails.</summary>
     private void CountLoadJob(JsonObject load, DateTimeOffset now)

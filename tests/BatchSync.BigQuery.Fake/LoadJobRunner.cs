@@ -10,7 +10,7 @@ namespace BatchSync.BigQuery.Fake;
 /// </summary>
 internal static class LoadJobRunner
 {
-    public static JsonObject Run(FakeBigQueryState state, JsonObject load, string location, byte[] upload, DateTimeOffset now)
+    public static JsonObject Run(FakeBigQueryState state, JsonObject load, string location, byte[] upload, DateTimeOffset now, int partitionsPerJob)
     {
         RequireOption(load, "sourceFormat", "CSV", "CSV");
         RequireOption(load, "fieldDelimiter", ",", ",");
@@ -41,6 +41,7 @@ internal static class LoadJobRunner
 
         var table = existing ?? CreateIfAllowed(state, load, projectId, datasetId, tableName, schema, now);
         var stored = rows.Select(values => new FakeRow(values, PartitionIds.Of(table, values, null, now))).ToList();
+        PartitionIds.EnsureWithinJobLimit(stored.Select(row => row.PartitionId), partitionsPerJob);
         switch (writeDisposition)
         {
             case "WRITE_TRUNCATE":

@@ -5,19 +5,15 @@ using System.Text.RegularExpressions;
 namespace BatchSync.BigQuery.Fake;
 
 /// <summary>
-/// Query jobs. The fake understands exactly one statement shape — the keyed MERGE BatchSync issues — and answers
-/// any other SQL with invalidQuery, so a new statement in the client cannot pass tests unexamined.
+/// Query jobs. The fake understands two statement shapes — the keyed MERGE BatchSync issues (here) and its partition
+/// check (<see cref="PartitionCheckRunner"/>) — and answers any other SQL with invalidQuery, so a new statement in the
+/// client cannot pass tests unexamined.
 /// </summary>
 internal static partial class MergeJobRunner
 {
-    public static JsonObject Run(FakeBigQueryState state, JsonObject query, string location, DateTimeOffset now)
+    public static JsonObject Run(FakeBigQueryState state, JsonObject query, string location, DateTimeOffset now, int partitionsPerJob)
     {
-        if (query["useLegacySql"]?.GetValue<bool>() != false)
-        {
-            throw JobFailedException.Single("invalidQuery", "The fake runs GoogleSQL only: set useLegacySql to false (the API defaults to legacy SQL).");
-        }
-
-        var sql = query["query"]?.GetValue<string>() ?? throw GoogleErrorException.Invalid("Query configuration must specify query.");
+        var sql = Statement(query);
         var match = MergeRegex().Match(sql);
         if (!match.Success)
         {
@@ -50,7 +46,7 @@ internal static partial class MergeJobRunner
             }
         }
 
-        var affected = Execute(target, source, keys, sets, insertColumns.Zip(insertValues).ToList(), match.Groups["delete"].Success, now);
+        var affected = Execute(target, source, keys, sets, insertColumns.Zip(insertValues).ToList(), match.Groups["delete"].Success, now, partitionsPerJob);
         return new JsonObject
         {
             ["query"] = new JsonObject
@@ -61,9 +57,21 @@ internal static partial class MergeJobRunner
         };
     }
 
-    private static long Execute(FakeTable target, FakeTable source, List<KeyCondition> keys, List<(string Target, string Source)> sets, List<(string Target, string Source)> inserts, bool deleteMissing, DateTimeOffset now)
+    /// <summary>The GoogleSQL text of a query job; the API defaults to legacy SQL, which the fake does not run.</summary>
+    public static string Statement(JsonObject query)
+    {
+        if (query["useLegacySql"]?.GetValue<bool>() != false)
+        {
+            throw JobFailedException.Single("invalidQuery", "The fake runs GoogleSQL only: set useLegacySql to false (the API defaults to legacy SQL).");
+        }
+
+        return query["query"]?.GetValue<string>() ?? throw GoogleErrorException.Invalid("Query configuration must specify query.");
+    }
+
+    private static long Execute(FakeTable target, FakeTable source, List<KeyCondition> keys, List<(string Target, string Source)> sets, List<(string Target, string Source)> inserts, bool deleteMissing, DateTimeOffset now, int partitionsPerJob)
     {
         var result = new List<FakeRow>();
+        var modified = new List<string?>();
         var matchedSources = new HashSet<int>();
         long affected = 0;
         foreach (var row in target.Rows)
@@ -79,6 +87,7 @@ internal static partial class MergeJobRunner
                 if (deleteMissing)
                 {
                     affected++;
+                    modified.Add(row.PartitionId);
                     continue;
                 }
 
@@ -94,7 +103,9 @@ internal static partial class MergeJobRunner
             }
 
             affected++;
-            result.Add(new FakeRow(values, PartitionIds.Of(target, values, null, now)));
+            var updated = new FakeRow(values, PartitionIds.Of(target, values, null, now));
+            modified.AddRange([row.PartitionId, updated.PartitionId]);
+            result.Add(updated);
         }
 
         for (var i = 0; i < source.Rows.Count; i++)
@@ -111,9 +122,12 @@ internal static partial class MergeJobRunner
             }
 
             affected++;
-            result.Add(new FakeRow(values, PartitionIds.Of(target, values, null, now)));
+            var inserted = new FakeRow(values, PartitionIds.Of(target, values, null, now));
+            modified.Add(inserted.PartitionId);
+            result.Add(inserted);
         }
 
+        PartitionIds.EnsureWithinJobLimit(modified, partitionsPerJob);
         target.Rows = result;
         return affected;
     }

@@ -38,6 +38,20 @@ internal static class PartitionIds
         return null;
     }
 
+    /// <summary>
+    /// BigQuery rejects a query or load job that modifies more than 4,000 partitions ("Number of partitions modified
+    /// by a single job", https://cloud.google.com/bigquery/quotas#partitioned_tables), with the message it gives for
+    /// queries. Rows of an unpartitioned table have no partition and count for nothing.
+    /// </summary>
+    public static void EnsureWithinJobLimit(IEnumerable<string?> modified, int limit)
+    {
+        var partitions = modified.OfType<string>().Distinct(StringComparer.Ordinal).Count();
+        if (partitions > limit)
+        {
+            throw JobFailedException.Single("invalid", $"Too many partitions produced by query, allowed {limit}, query produces at least {partitions} partitions");
+        }
+    }
+
     private static string Format(DateTime instant, string type) => type switch
     {
         "HOUR" => instant.ToString("yyyyMMddHH", CultureInfo.InvariantCulture),
@@ -46,12 +60,23 @@ internal static class PartitionIds
         _ => instant.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
     };
 
-    private static DateTime ParseInstant(string value)
+    /// <summary>A DATE, DATETIME or TIMESTAMP value in UTC (a TIMESTAMP may carry a zone or be seconds since the epoch).</summary>
+    public static DateTime ParseInstant(string value)
     {
-        var text = value.Replace('T', ' ');
-        if (text.EndsWith(" UTC", StringComparison.Ordinal) || text.EndsWith('Z'))
+        if (double.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds))
         {
-            text = text.TrimEnd('Z').Replace(" UTC", string.Empty, StringComparison.Ordinal) + "+00:00";
+            return DateTime.UnixEpoch.AddSeconds(seconds);
+        }
+
+        // The date and time may be separated by 'T'; "UTC" (with or without a space) and "Z" mean +00:00.
+        var text = value.Length > 10 && value[10] == 'T' ? value[..10] + " " + value[11..] : value;
+        if (text.EndsWith("UTC", StringComparison.Ordinal))
+        {
+            text = text[..^3].TrimEnd() + "+00:00";
+        }
+        else if (text.EndsWith('Z'))
+        {
+            text = text[..^1] + "+00:00";
         }
 
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)

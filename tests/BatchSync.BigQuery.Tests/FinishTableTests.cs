@@ -119,16 +119,63 @@ public sealed class FinishTableTests
     }
 
     [Fact]
-    public async Task Delete_in_advance_refuses_rows_of_another_partition()
+    public async Task Delete_in_advance_copies_only_that_partition_of_staging()
     {
         await using var env = await StartAsync();
         await SeedDestinationAsync(env, "orders", Orders, "1,2026-11-21,1\n");
-        var rows = await env.StageAsync("orders_stage", Orders, "run-7", "4,2026-11-22,5\n");
+        var rows = await env.StageAsync("orders_stage", Orders, "run-9", "2,2026-11-21,2\n");
+
+        var result = await env.Destination.LandStagingAsync(Spec("orders$20261121", Orders, LoadMode.DeleteInAdvance, "run-9"), Table("orders_stage"), rows, CancellationToken.None);
+
+        Assert.Equal("orders_stage$20261121", env.Fake.JobConfiguration(result.JobId)["copy"]!["sourceTable"]!["tableId"]!.GetValue<string>());
+        Assert.Equal(["2,2026-11-21,2"], Lines(env.Rows("orders")));
+    }
+
+    [Theory]
+    [InlineData("4,2026-11-22,5\n", 1)]
+    [InlineData("4,2026-11-22,5\n5,2026-11-21,6\n6,,7\n7,2025-11-21,8\n", 3)]
+    public async Task Delete_in_advance_refuses_rows_of_another_partition_and_says_how_many(string staged, int outside)
+    {
+        await using var env = await StartAsync();
+        await SeedDestinationAsync(env, "orders", Orders, "1,2026-11-21,1\n");
+        var rows = await env.StageAsync("orders_stage", Orders, "run-7", staged);
 
         var error = await Assert.ThrowsAsync<BigQueryException>(() => env.Destination.LandStagingAsync(Spec("orders$20261121", Orders, LoadMode.DeleteInAdvance, "run-7"), Table("orders_stage"), rows, CancellationToken.None));
 
-        Assert.Contains("different partitions", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{outside} staged row(s) for {Project}.{Dataset}.orders$20261121 fall outside partition 20261121 (column day)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("where", error.Message, StringComparison.Ordinal);
         Assert.Equal(["1,2026-11-21,1"], Lines(env.Rows("orders")));
+    }
+
+    [Theory]
+    [InlineData(TimePartitioningType.Hour, BigQueryType.Timestamp, "2026112103", "2026-11-21 03:59:59 UTC", "2026-11-21 04:00:00 UTC")]
+    [InlineData(TimePartitioningType.Day, BigQueryType.DateTime, "20261121", "2026-11-21 23:59:59", "2026-11-22 00:00:00")]
+    [InlineData(TimePartitioningType.Month, BigQueryType.Date, "202611", "2026-11-30", "2026-12-01")]
+    [InlineData(TimePartitioningType.Year, BigQueryType.Timestamp, "2026", "2026-12-31 23:59:59+00:00", "2026-12-31 23:30:00-01:00")]
+    public async Task The_partition_check_places_rows_as_BigQuery_does_for_every_time_unit_and_column_type(TimePartitioningType unit, BigQueryType type, string partition, string inside, string outsideValue)
+    {
+        var definition = new TableDefinition(Schema(("id", BigQueryType.Int64), ("at", type))) { TimePartitioning = new TimePartitioning(unit, "at") };
+        await using var env = await StartAsync();
+        var rows = await env.StageAsync("events_stage", definition, "run-10", $"1,{inside}\n2,{outsideValue}\n");
+
+        var error = await Assert.ThrowsAsync<BigQueryException>(() => env.Destination.LandStagingAsync(Spec($"events${partition}", definition, LoadMode.DeleteInAdvance, "run-10"), Table("events_stage"), rows, CancellationToken.None));
+        var insideOnly = await env.StageAsync("events_stage2", definition, "run-11", $"1,{inside}\n");
+        var landed = await env.Destination.LandStagingAsync(Spec($"events${partition}", definition, LoadMode.DeleteInAdvance, "run-11"), Table("events_stage2"), insideOnly, CancellationToken.None);
+
+        Assert.Contains($"1 staged row(s) for {Project}.{Dataset}.events${partition} fall outside partition {partition}", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, landed.StagedRows);
+        Assert.Single(env.Rows("events"));
+    }
+
+    [Fact]
+    public async Task A_partition_decorator_that_does_not_fit_the_partitioning_fails_before_anything_lands()
+    {
+        await using var env = await StartAsync();
+        var rows = await env.StageAsync("orders_stage", Orders, "run-12", "2,2026-11-21,2\n");
+
+        var error = await Assert.ThrowsAsync<DestinationLayoutException>(() => env.Destination.LandStagingAsync(Spec("orders$202611", Orders, LoadMode.DeleteInAdvance, "run-12"), Table("orders_stage"), rows, CancellationToken.None));
+
+        Assert.Contains("does not name a DAY partition ($YYYYMMDD)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -54,6 +54,13 @@ public sealed class S3StagingStore : IStagingStore, IRunDocuments, IRunLeases
     }
 
     /// <summary>
+    /// A run document under <see cref="S3MultipartObjectWriter.PartSize"/> (all of them but a huge report) is one
+    /// PutObject, which S3 stores whole or not at all, so a killed writer leaves nothing to remove; the bucket's
+    /// AbortIncompleteMultipartUpload rule is the backstop for the rest. Parts: <see cref="WithdrawUnfinishedAsync"/>, per item.
+    /// </summary>
+    public Task<int> WithdrawUnfinishedWritesAsync(string folder, CancellationToken cancellationToken) => Task.FromResult(0);
+
+    /// <summary>
     /// Aborts the multipart uploads under the prefix that were never completed (ListMultipartUploads, then
     /// AbortMultipartUpload each): a killed writer cannot, and its parts would otherwise be stored (and billed) until the
     /// bucket's lifecycle rule removes them a day later.

@@ -13,6 +13,11 @@ internal sealed class DestinationPreparer(DatasetsClient datasets, TablesClient 
     {
         spec.Validate();
         var table = spec.Table.WithoutDecorator;
+        if (spec.Table.PartitionDecorator is { } decorator && PartitionCheckStatement.ProblemWith(decorator, spec.Definition) is { } problem)
+        {
+            throw new DestinationLayoutException($"{spec.Table}: {problem}. Make the decorator of out_table match the table's partition: setting.");
+        }
+
         if (spec.CreateDatasetIfMissing)
         {
             await datasets.EnsureAsync(table.ProjectId, table.DatasetId, location, cancellationToken);

@@ -45,6 +45,7 @@ internal static class MergeStatement
     private static string NullSafeEquals(string key) =>
         $"(T.{Quote(key)} = S.{Quote(key)} OR (T.{Quote(key)} IS NULL AND S.{Quote(key)} IS NULL))";
 
-    private static string StringLiteral(string text) =>
+    /// <summary>A GoogleSQL string literal.</summary>
+    public static string StringLiteral(string text) =>
         "'" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
 }

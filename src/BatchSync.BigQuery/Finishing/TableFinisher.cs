@@ -57,14 +57,32 @@ internal sealed class TableFinisher(DestinationPreparer destinations, TablesClie
         }
 
         await destinations.EnsureAsync(spec, cancellationToken);
+        var source = staging;
+        if (PartitionCheckStatement.Build(spec.Table, staging, spec.Definition) is { } check)
+        {
+            await CheckPartitionAsync(spec, staging, check, cancellationToken);
+            source = staging.Partition(spec.Table.PartitionDecorator!);
+        }
+
         var configuration = spec.Mode switch
         {
-            LoadMode.Replace or LoadMode.DeleteInAdvance => Copy(staging, spec.Table, "WRITE_TRUNCATE"),
+            LoadMode.Replace or LoadMode.DeleteInAdvance => Copy(source, spec.Table, "WRITE_TRUNCATE"),
             LoadMode.Append => Copy(staging, spec.Table, "WRITE_APPEND"),
             LoadMode.Merge => Query(MergeStatement.Build(spec.Table, staging, [.. spec.Definition.Schema.Fields.Select(field => field.Name)], spec.KeyColumns, spec.DeleteMissing)),
             _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Mode, "Unknown load mode."),
         };
         return await jobs.InsertAsync(reference, configuration, cancellationToken);
+    }
+
+    /// <summary>
+    /// Fails when staging holds rows outside the partition being replaced. The check changes nothing, so it runs under
+    /// a fresh job id every time: a resumed run checks again instead of finding an earlier check's answer.
+    /// </summary>
+    private async Task CheckPartitionAsync(DestinationSpec spec, TableId staging, string check, CancellationToken cancellationToken)
+    {
+        var reference = jobs.Reference(JobIds.Create(spec.RunId, $"{spec.JobScope}/{spec.Table}", 0, $"check_partition_{Guid.NewGuid():N}"));
+        var job = await jobs.InsertAsync(reference, Query(check), cancellationToken);
+        await jobs.WaitAsync(job, $"Checking that the rows staged in {staging} all belong to partition {spec.Table.PartitionDecorator} of {spec.Table.WithoutDecorator}", cancellationToken);
     }
 
     private static JsonObject Copy(TableId source, TableId destination, string writeDisposition) => new()

@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using BatchSync.BigQuery.Http;
 using BatchSync.BigQuery.Jobs;
 using BatchSync.BigQuery.Loading;
-using BatchSync.BigQuery.Tables;
 using BatchSync.Core.Load;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Stage;
@@ -21,14 +19,8 @@ internal sealed class ItemPartLoader(JobsClient jobs, PartLoader loader, IStagin
     /// <summary>Failed load jobs a part may leave behind before the item gives up for this run.</summary>
     public const int MaxFailedJobsPerPart = 5;
 
-    /// <summary>
-    /// Load jobs one process runs at once into one staging table. Every load job that appends is a table update, and
-    /// BigQuery allows a table 5 metadata updates per 10 seconds (quotas: "table metadata update operations"); lanes
-    /// of a local run share a process, so they queue here instead of spending retries on rateLimitExceeded.
-    /// </summary>
-    public const int MaxConcurrentLoadsPerTable = 4;
-
-    private readonly ConcurrentDictionary<TableId, SemaphoreSlim> _loadSlots = new();
+    /// <summary>Load jobs running into each staging table (one process runs at most <see cref="LoadSlots.PerTable"/> per table).</summary>
+    public LoadSlots Slots { get; } = new();
 
     public async Task<long> LoadAsync(RunManifest manifest, ManifestTable table, ManifestItem item, ExtractedItem extracted, RunTableTarget target, CancellationToken cancellationToken)
     {
@@ -47,23 +39,20 @@ internal sealed class ItemPartLoader(JobsClient jobs, PartLoader loader, IStagin
         var name = manifest.Layout.ItemPrefix(table.OutTable, item.Id) + part.Name;
         var jobId = await ChooseJobIdAsync(manifest.RunId, $"{target.Destination.JobScope}/{item.Id}", index, name, cancellationToken);
         long rows;
-        var slots = _loadSlots.GetOrAdd(stagingTable, _ => new SemaphoreSlim(MaxConcurrentLoadsPerTable));
-        await slots.WaitAsync(cancellationToken);
-        try
+        using (await Slots.TakeAsync(stagingTable, cancellationToken))
         {
-            var source = new PartSource((offset, ct) => OpenPartAsync(name, offset, ct), part.CompressedBytes);
-            rows = await loader.LoadAsync(stagingTable, source, jobId, table.Schema, new CsvLoadOptions(), cancellationToken);
-        }
-        catch (BigQueryException exception)
-        {
-            var message = $"BigQuery did not load part {part.Name} of {table.SourceName} (item {item.Id}) into {stagingTable}: {exception.Message}";
-            throw RetryableFailure.IsTransientJobFailure(exception.Reason)
-                ? new TransientException(message, exception)
-                : new DestinationException(message, exception);
-        }
-        finally
-        {
-            slots.Release();
+            try
+            {
+                var source = new PartSource((offset, ct) => OpenPartAsync(name, offset, ct), part.CompressedBytes);
+                rows = await loader.LoadAsync(stagingTable, source, jobId, table.Schema, new CsvLoadOptions(), cancellationToken);
+            }
+            catch (BigQueryException exception)
+            {
+                var message = $"BigQuery did not load part {part.Name} of {table.SourceName} (item {item.Id}) into {stagingTable}: {exception.Message}";
+                throw RetryableFailure.IsTransientJobFailure(exception.Reason)
+                    ? new TransientException(message, exception)
+                    : new DestinationException(message, exception);
+            }
         }
 
         if (rows != part.Rows)

@@ -5,7 +5,8 @@ namespace BatchSync.BigQuery.Tables;
 
 /// <summary>
 /// A table: project, dataset and table name. The name may carry a partition decorator (<c>orders$20261121</c>),
-/// which copy and load jobs accept as a destination; <see cref="WithoutDecorator"/> names the table itself.
+/// which copy jobs accept as source and destination and load jobs as destination; <see cref="WithoutDecorator"/> names
+/// the table itself.
 /// </summary>
 public sealed record TableId
 {
@@ -37,6 +38,9 @@ public sealed record TableId
     public string? PartitionDecorator => TableName.IndexOf('$', StringComparison.Ordinal) is var i and >= 0 ? TableName[(i + 1)..] : null;
 
     public TableId WithoutDecorator => TableName.IndexOf('$', StringComparison.Ordinal) is var i and >= 0 ? new TableId(ProjectId, DatasetId, TableName[..i]) : this;
+
+    /// <summary>One partition of this table (<c>orders$20261121</c>), as copy and load jobs name it.</summary>
+    public TableId Partition(string decorator) => new(ProjectId, DatasetId, $"{WithoutDecorator.TableName}${decorator}");
 
     /// <summary>The table quoted for GoogleSQL: <c>`project`.`dataset`.`table`</c>.</summary>
     public string ToSql() => PartitionDecorator is null

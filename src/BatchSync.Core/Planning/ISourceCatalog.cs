@@ -1,3 +1,5 @@
+using BatchSync.Core.Workflows.Model;
+
 namespace BatchSync.Core.Planning;
 
 /// <summary>What the planner asks the source database: table shapes, size estimates and key bounds. Safe to call from several tasks at once.</summary>
@@ -22,4 +24,13 @@ public interface ISourceCatalog
 
     /// <summary>MAX of a column over the rows the table's filter selects, as the server prints it; null when there are none.</summary>
     Task<string?> GetMaxAsync(TablePlanRequest table, string column, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// MIN and MAX of a column of the table's select (a destination column before renames: the select's own name)
+    /// over the rows <paramref name="filter"/> selects, as the server prints them; null when there are none.
+    /// </summary>
+    Task<ColumnRange?> GetRangeAsync(TablePlanRequest table, string column, string? filter, CancellationToken cancellationToken);
+
+    /// <summary>How many partitions of <paramref name="partition"/> the rows <paramref name="filter"/> selects fall into (rows whose column is NULL not counted).</summary>
+    Task<long> CountPartitionsAsync(TablePlanRequest table, PartitionSpec partition, string column, string? filter, CancellationToken cancellationToken);
 }

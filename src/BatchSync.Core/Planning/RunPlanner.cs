@@ -79,6 +79,11 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
         try
         {
             incremental = await CaptureIncrementalAsync(catalog, request.Workflow, table, cancellationToken);
+            if (request.Destination.Type == DestinationType.BigQuery && await CheckPartitionsAsync(catalog, table, incremental, cancellationToken) is { } tooManyPartitions)
+            {
+                return Unplannable(table, tooManyPartitions);
+            }
+
             chunks = await SplitAsync(catalog, table, description, cancellationToken);
         }
         catch (SourceTableException exception)
@@ -116,6 +121,40 @@ public sealed class RunPlanner(Func<ISourceCatalog> openCatalog, WatermarkStore 
             : null;
         var upper = await catalog.GetMaxAsync(table, column, cancellationToken);
         return new IncrementalBounds(column, lower, upper);
+    }
+
+    /// <summary>Null when the rows this run reads fit in the partitions one BigQuery job may modify; else why not (<see cref="PartitionBudget"/>).</summary>
+    private static async Task<string?> CheckPartitionsAsync(ISourceCatalog catalog, TablePlanRequest table, IncrementalBounds? incremental, CancellationToken cancellationToken)
+    {
+        if (table.Partition is not { } partition)
+        {
+            return null;
+        }
+
+        var column = SelectNameOf(table, partition.Column);
+        var filter = ItemFilter.Compose(table.Where, chunk: null, incremental);
+        if (await catalog.GetRangeAsync(table, column, filter, cancellationToken) is not { } range
+            || PartitionBudget.Span(partition, range.Min, range.Max) is <= PartitionBudget.PartitionsPerJob)
+        {
+            return null;
+        }
+
+        var partitions = await catalog.CountPartitionsAsync(table, partition, column, filter, cancellationToken);
+        return partitions > PartitionBudget.PartitionsPerJob ? PartitionBudget.Refusal(table, partition, partitions, range.Min, range.Max) : null;
+    }
+
+    /// <summary>The select's name for a destination column (renames map select names to destination names).</summary>
+    private static string SelectNameOf(TablePlanRequest table, string destinationColumn)
+    {
+        foreach (var (name, renamed) in table.Extraction.ColumnNames ?? new Dictionary<string, string>())
+        {
+            if (string.Equals(renamed, destinationColumn, StringComparison.OrdinalIgnoreCase))
+            {
+                return name;
+            }
+        }
+
+        return destinationColumn;
     }
 
     /// <summary>A chunk's share of the table's bytes follows its share of the rows.</summary>

@@ -14,6 +14,14 @@ public interface IRunDocuments
 
     Task WriteAsync(string key, string text, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Removes what writes of documents directly in <paramref name="folder"/> (a key prefix ending in '/', not its
+    /// subfolders) started and never committed: a process killed while writing leaves its temporary file in a local
+    /// folder. Only for the holder of the run's lease, when nothing else writes there. Returns how many it removed;
+    /// a store whose writes cannot be left half done has nothing to remove.
+    /// </summary>
+    Task<int> WithdrawUnfinishedWritesAsync(string folder, CancellationToken cancellationToken);
+
     /// <summary>The full address of an object (root + key): a path for a local folder, a URI otherwise.</summary>
     string AddressOf(string key);
 }

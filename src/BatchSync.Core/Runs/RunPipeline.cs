@@ -19,6 +19,7 @@ public sealed class RunPipeline(RunPlanner planner, RunStore store, IJobLauncher
         if (manifest is not null)
         {
             EnsureSameWorkflow(manifest, request);
+            await store.WithdrawUnfinishedWritesAsync(manifest, cancellationToken);
         }
         else
         {
@@ -27,10 +28,28 @@ public sealed class RunPipeline(RunPlanner planner, RunStore store, IJobLauncher
         }
 
         progress.RunPlanned(manifest);
-        await destination.PrepareAsync(manifest, cancellationToken);
+        await destination.PrepareAsync(resumed ? await WithoutLandedTablesAsync(manifest, cancellationToken) : manifest, cancellationToken);
         var launch = await launcher.RunLanesAsync(manifest, cancellationToken);
         var report = await finisher.FinishAsync(manifest, cancellationToken);
         return new RunResult(manifest, report, launch, resumed);
+    }
+
+    /// <summary>
+    /// A table an earlier attempt of the run landed needs nothing from the destination any more: preparing it again
+    /// would recreate the staging table its landing dropped, and no landing would drop it again.
+    /// </summary>
+    private async Task<RunManifest> WithoutLandedTablesAsync(RunManifest manifest, CancellationToken cancellationToken)
+    {
+        var unlanded = new List<ManifestTable>();
+        foreach (var table in manifest.Tables)
+        {
+            if (!await store.HasLandedAsync(manifest, table, cancellationToken))
+            {
+                unlanded.Add(table);
+            }
+        }
+
+        return manifest with { Tables = unlanded };
     }
 
     /// <summary>

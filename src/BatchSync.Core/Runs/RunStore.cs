@@ -28,6 +28,29 @@ public sealed class RunStore(IRunDocuments documents)
         => documents.WriteAsync(layout.ItemStatus(status.Table, status.Item), RunJson.Serialize(status), cancellationToken);
 
     /// <summary>Every item's status in manifest order; an item no lane has touched yet reads as pending.</summary>
+    /// <summary>
+    /// Removes the documents an earlier attempt of the run began writing and never committed (in the run's, each
+    /// table's and each item's folder), so a resumed run leaves no temporary file behind. The caller holds the lease.
+    /// </summary>
+    public async Task WithdrawUnfinishedWritesAsync(RunManifest manifest, CancellationToken cancellationToken)
+    {
+        var layout = manifest.Layout;
+        IEnumerable<string> folders =
+        [
+            layout.RunPrefix,
+            .. manifest.Tables.Select(table => layout.TablePrefix(table.OutTable)),
+            .. manifest.Tables.SelectMany(table => table.Items.Select(item => layout.ItemPrefix(table.OutTable, item.Id))),
+        ];
+        foreach (var folder in folders)
+        {
+            await documents.WithdrawUnfinishedWritesAsync(folder, cancellationToken);
+        }
+    }
+
+    /// <summary>Whether the run recorded that the table landed (landed.json).</summary>
+    public async Task<bool> HasLandedAsync(RunManifest manifest, ManifestTable table, CancellationToken cancellationToken)
+        => await documents.ReadAsync(manifest.Layout.Landing(table.OutTable), cancellationToken) is not null;
+
     public async Task<IReadOnlyList<ItemStatus>> ReadStatusesAsync(RunManifest manifest, ManifestTable table, CancellationToken cancellationToken)
     {
         var statuses = new List<ItemStatus>(table.Items.Count);

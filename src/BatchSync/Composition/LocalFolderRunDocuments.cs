@@ -27,6 +27,9 @@ internal sealed class LocalFolderRunDocuments(LocalFolderStagingStore store) : I
     public Task WriteAsync(string key, string text, CancellationToken cancellationToken)
         => store.WriteObjectAsync(key, Utf8.GetBytes(text), cancellationToken);
 
+    public Task<int> WithdrawUnfinishedWritesAsync(string folder, CancellationToken cancellationToken)
+        => store.WithdrawUnfinishedAsync(folder, cancellationToken);
+
     /// <summary>
     /// An exclusive lock on the lease file (FileShare.None is an flock on Linux): the OS releases it when the process
     /// ends however it ends, so a crashed run never blocks its own resume. The file stays; only the lock matters.

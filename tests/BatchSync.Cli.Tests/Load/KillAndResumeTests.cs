@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using static BatchSync.Cli.Tests.Load.ColumnCheck;
 
 namespace BatchSync.Cli.Tests.Load;
@@ -72,6 +73,8 @@ public sealed class KillAndResumeTests : IAsyncLifetime
         await SourceComparison.AssertSameRowsAsync(_sandbox.Run, "orders", _sandbox.Rows("orders"), Integer("id"), ColumnCheck.Decimal("total"), Text("note"));
         await SourceComparison.AssertSameRowsAsync(_sandbox.Run, "customers", _sandbox.Rows("customers"), Integer("id"), Text("name"));
         Assert.Empty(_sandbox.StagingTables());
+        var leftovers = LeftoverFiles();
+        Assert.True(leftovers.Count == 0, "temporary files left: " + string.Join(", ", leftovers.Select(path => Path.GetRelativePath(_sandbox.Run.Staging, path))));
     }
 
     /// <summary>The request at which the run dies: the fake has acted on it, the client never sees the answer.</summary>
@@ -124,4 +127,9 @@ public sealed class KillAndResumeTests : IAsyncLifetime
         watcher.EnableRaisingEvents = true;
         return watcher;
     }
+
+    /// <summary>Files of the staging folder no run document or committed part accounts for (temporary writes).</summary>
+    private List<string> LeftoverFiles() =>
+        [.. Directory.EnumerateFiles(_sandbox.Run.Staging, "*", SearchOption.AllDirectories)
+            .Where(path => Path.GetFileName(path).EndsWith(".tmp", true, CultureInfo.InvariantCulture))];
 }

@@ -169,10 +169,7 @@ public abstract class LoadModeScenarios : IAsyncLifetime
     [Fact]
     public async Task Delete_in_advance_with_a_partition_decorator_replaces_only_that_partition()
     {
-        await _sandbox.SqlAsync("""
-            CREATE TABLE sales (id INT PRIMARY KEY, sold_on DATE NOT NULL, amount DECIMAL(10,2) NOT NULL);
-            INSERT INTO sales VALUES (1, '2026-11-20', 5.00), (2, '2026-11-20', 6.50), (3, '2026-11-21', 7.25), (4, '2026-11-21', 8.00);
-            """);
+        await CreateSalesAsync("(1, '2026-11-20', 5.00), (2, '2026-11-20', 6.50), (3, '2026-11-21', 7.25), (4, '2026-11-21', 8.00)");
         await WriteSalesWorkflowAsync("2026-11-20");
         var day1 = await _sandbox.RunAsync("partition-1", November20);
         Assert.True(day1.ExitCode == 0, day1.ToString());
@@ -188,13 +185,37 @@ public abstract class LoadModeScenarios : IAsyncLifetime
         AssertPartitionedByDay("sales", "sold_on");
     }
 
-    protected Task WriteSalesWorkflowAsync(string day) => _sandbox.WriteWorkflowAsync($$"""
+    [Fact]
+    public async Task Delete_in_advance_with_a_partition_decorator_refuses_rows_of_other_partitions_and_says_how_many()
+    {
+        await CreateSalesAsync("(1, '2026-11-20', 5.00), (2, '2026-11-21', 6.50), (3, '2026-11-22', 7.25), (4, '2026-11-21', 8.00)");
+        await WriteSalesWorkflowAsync("2026-11-21");
+        var filtered = await _sandbox.RunAsync("outside-1", November21);
+        Assert.True(filtered.ExitCode == 0, filtered.ToString());
+        await _sandbox.SqlAsync("UPDATE sales SET amount = 1.00;");
+        await WriteSalesWorkflowAsync(day: null);
+
+        var unfiltered = await _sandbox.RunAsync("outside-2", November21);
+
+        Assert.True(unfiltered.ExitCode == 1, unfiltered.ToString());
+        Assert.Contains("2 staged row(s)", unfiltered.Error, StringComparison.Ordinal);
+        Assert.Contains("fall outside partition", unfiltered.Error, StringComparison.Ordinal);
+        Assert.Contains("(column sold_on)", unfiltered.Error, StringComparison.Ordinal);
+        Assert.Equal(["2:6.50", "4:8.00"], [.. _sandbox.Rows("sales").Select(r => $"{r["id"]}:{decimal.Parse(r["amount"]!, CultureInfo.InvariantCulture):0.00}").Order(StringComparer.Ordinal)]);
+    }
+
+    private Task CreateSalesAsync(string rows) => _sandbox.SqlAsync($"""
+        CREATE TABLE sales (id INT PRIMARY KEY, sold_on DATE NOT NULL, amount DECIMAL(10,2) NOT NULL);
+        INSERT INTO sales VALUES {rows};
+        """);
+
+    /// <summary>The sales table into the run date's partition, reading the rows of <paramref name="day"/> (all rows when null).</summary>
+    protected Task WriteSalesWorkflowAsync(string? day) => _sandbox.WriteWorkflowAsync($$"""
           - table: sales
             out_table: "sales${run_date:yyyyMMdd}"
             mode: delete_in_advance
-            where: "sold_on = '{{day}}'"
             partition: { column: sold_on, type: DAY }
-        """);
+        """ + (day is null ? "" : $"\n    where: \"sold_on = '{day}'\""));
 
     private List<string> Pages(string table) =>
         [.. _sandbox.Rows(table).OrderBy(r => int.Parse(r["id"]!, CultureInfo.InvariantCulture)).Select(r => $"{r["id"]}:{r["page"]}")];

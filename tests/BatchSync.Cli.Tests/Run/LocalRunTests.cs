@@ -132,16 +132,22 @@ public sealed class LocalRunTests : IAsyncLifetime
         Assert.DoesNotContain(" at BatchSync", result.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_retried_item_clears_the_temporary_part_its_killed_attempt_left()
+    /// <summary>A 40-row customers table run once, successfully, as run <paramref name="runId"/>.</summary>
+    private async Task RunCustomersAsync(string runId)
     {
         await _sandbox.SqlAsync("""
             CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(50) NOT NULL);
             INSERT INTO customers SELECT seq, CONCAT('customer ', seq) FROM seq_1_to_40;
             """);
         await _sandbox.WriteWorkflowAsync("  - table: customers");
-        var first = await _sandbox.RunAsync("--run-id", "killed-1");
+        var first = await _sandbox.RunAsync("--run-id", runId);
         Assert.True(first.ExitCode == 0, first.ToString());
+    }
+
+    [Fact]
+    public async Task A_retried_item_clears_the_temporary_part_its_killed_attempt_left()
+    {
+        await RunCustomersAsync("killed-1");
         // What a lane killed with SIGKILL mid-part leaves: the item not done, and the part under its temporary name.
         var item = Path.Combine(_sandbox.RunFolder("killed-1"), "tables", "customers", "items", "00000");
         File.Delete(Path.Combine(item, "status.json"));
@@ -154,6 +160,29 @@ public sealed class LocalRunTests : IAsyncLifetime
         Assert.False(File.Exists(leftover), "the killed attempt's temporary part is still there");
         Assert.Equal(["part-00000.csv.gz", "status.json"], Directory.GetFiles(item).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(40, (await _sandbox.StagedLinesAsync("killed-1", "customers")).Count);
+    }
+
+    [Fact]
+    public async Task A_resumed_run_clears_the_documents_its_killed_attempt_began_writing()
+    {
+        await RunCustomersAsync("killed-2");
+        // What a run killed while writing run documents leaves: their temporary files beside the committed ones.
+        var table = Path.Combine(_sandbox.RunFolder("killed-2"), "tables", "customers");
+        var leftovers = new[]
+        {
+            Path.Combine(_sandbox.RunFolder("killed-2"), $".report.json.{Guid.NewGuid():N}.tmp"),
+            Path.Combine(table, $".landed.json.{Guid.NewGuid():N}.tmp"),
+            Path.Combine(table, "items", "00000", $".status.json.{Guid.NewGuid():N}.tmp"),
+        };
+        foreach (var leftover in leftovers)
+        {
+            await File.WriteAllTextAsync(leftover, "{");
+        }
+
+        var second = await _sandbox.RunAsync("--run-id", "killed-2");
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.All(leftovers, leftover => Assert.False(File.Exists(leftover), $"{leftover} is still there"));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using BatchSync.Core.Planning;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Tests.Runs;
+using BatchSync.Core.Workflows.Model;
 
 namespace BatchSync.Core.Tests.Planning;
 
@@ -44,6 +45,15 @@ internal sealed class FakeSourceCatalog : ISourceCatalog
     }
 
     public Dictionary<string, long[]> Keys { get; } = [];
+
+    /// <summary>Per table: the partition column's MIN/MAX and how many partitions its rows fall into.</summary>
+    public Dictionary<string, (ColumnRange Range, long Partitions)> PartitionColumns { get; } = [];
+
+    public Task<ColumnRange?> GetRangeAsync(TablePlanRequest table, string column, string? filter, CancellationToken cancellationToken)
+        => Task.FromResult(PartitionColumns.TryGetValue(table.SourceTable, out var values) ? values.Range : null);
+
+    public Task<long> CountPartitionsAsync(TablePlanRequest table, PartitionSpec partition, string column, string? filter, CancellationToken cancellationToken)
+        => Task.FromResult(PartitionColumns[table.SourceTable].Partitions);
 
     public Task<string?> GetMaxAsync(TablePlanRequest table, string column, CancellationToken cancellationToken)
         => Task.FromResult(Maxima[table.SourceTable]);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BatchSync.Core.Planning;
 using BatchSync.Core.Runs;
 using BatchSync.Core.Tests.Runs;
@@ -140,6 +141,58 @@ public class RunPlannerTests
 
         Assert.Contains("raise staging.part_size_mb to at least 2,051 (now 1)", manifest.Tables.Single().PlanError, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("2006-01-01", "2026-01-01", 7_306, "7,306 partitions", "partition: {type: MONTH} or YEAR")]
+    [InlineData("2006-01-01 00:00:00", "2026-01-01 13:45:10", 4_001, "4,001 partitions", "partition: {type: MONTH} or YEAR")]
+    public async Task A_bigquery_table_whose_rows_span_more_partitions_than_one_job_may_modify_is_refused_before_anything_is_read(string min, string max, long partitions, string count, string fix)
+    {
+        var catalog = new FakeSourceCatalog().With("events", rows: 10_000, bytes: 1_000_000);
+        catalog.PartitionColumns["events"] = (new ColumnRange(min, max), partitions);
+        var table = TestManifests.Table("events") with { Partition = new PartitionSpec("created_on", TimePartitionType.Day, null) };
+        var request = TestManifests.Request(4, table) with { Destination = new DestinationSummary(DestinationType.BigQuery, "p", "raw", "US") };
+
+        var manifest = await Planner(catalog).PlanAsync(request, default);
+
+        var planned = manifest.Tables.Single();
+        Assert.Empty(planned.Items);
+        Assert.Contains($"shop.events would write {count} of events (column created_on, DAY; its values run from {min} to {max})", planned.PlanError, StringComparison.Ordinal);
+        Assert.Contains("more than 4,000 partitions", planned.PlanError, StringComparison.Ordinal);
+        Assert.Contains(fix, planned.PlanError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(TimePartitionType.Day, "2015-01-01", "2026-01-01", 300)]
+    [InlineData(TimePartitionType.Month, "1900-01-01", "2026-01-01", 1_513)]
+    [InlineData(TimePartitionType.Day, "2015-01-02", "2025-12-31", 4_000)]
+    public async Task A_partitioned_table_within_the_per_job_partition_limit_is_planned(TimePartitionType unit, string min, string max, long partitions)
+    {
+        var catalog = new FakeSourceCatalog().With("events", rows: 10_000, bytes: 1_000_000);
+        catalog.PartitionColumns["events"] = (new ColumnRange(min, max), partitions);
+        var table = TestManifests.Table("events") with { Partition = new PartitionSpec("created_on", unit, null) };
+        var request = TestManifests.Request(4, table) with { Destination = new DestinationSummary(DestinationType.BigQuery, "p", "raw", "US") };
+
+        var manifest = await Planner(catalog).PlanAsync(request, default);
+
+        Assert.Null(manifest.Tables.Single().PlanError);
+    }
+
+    [Theory]
+    [InlineData("2026-01-01", "2026-01-01", TimePartitionType.Day, 1L)]
+    [InlineData("2006-01-01", "2026-01-01", TimePartitionType.Day, 7_306L)]
+    [InlineData("2026-11-21 00:00:00", "2026-11-22 23:59:59.999999", TimePartitionType.Hour, 48L)]
+    [InlineData("2025-12-31", "2026-01-01", TimePartitionType.Month, 2L)]
+    [InlineData("1000-01-01", "9999-12-31", TimePartitionType.Year, 9_000L)]
+    [InlineData("0000-00-00", "2026-01-01", TimePartitionType.Day, null)]
+    public void The_span_counts_every_partition_from_the_lowest_value_to_the_highest(string min, string max, TimePartitionType unit, long? expected)
+        => Assert.Equal(expected, PartitionBudget.Span(new PartitionSpec("at", unit, null), min, max));
+
+    [Theory]
+    [InlineData(0, 99, 10L)]
+    [InlineData(-50, 5, 2L)]
+    [InlineData(95, 500, 2L)]
+    public void The_span_of_an_integer_range_counts_values_outside_it_as_one_more_partition(long min, long max, long expected)
+        => Assert.Equal(expected, PartitionBudget.Span(new PartitionSpec("n", null, new IntegerRange(0, 100, 10)), min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture)));
 
     [Fact]
     public async Task A_stage_only_run_plans_rows_over_chunk_rows_chunks_since_no_load_job_quota_applies()

@@ -24,4 +24,6 @@ internal sealed class InMemoryRunDocuments : IRunDocuments
     }
 
     public string AddressOf(string key) => $"{Root}/{key}";
+
+    public Task<int> WithdrawUnfinishedWritesAsync(string folder, CancellationToken cancellationToken) => Task.FromResult(0);
 }

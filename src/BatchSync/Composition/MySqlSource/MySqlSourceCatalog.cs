@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using BatchSync.Core.Planning;
 using BatchSync.Core.Runs;
+using BatchSync.Core.Workflows.Model;
 using BatchSync.MySql;
 using BatchSync.MySql.Schema;
 
@@ -70,6 +71,31 @@ internal sealed class MySqlSourceCatalog(MySqlConnectionOptions options, int max
         return rows[0][0];
     }
 
+    public async Task<ColumnRange?> GetRangeAsync(TablePlanRequest table, string column, string? filter, CancellationToken cancellationToken)
+    {
+        var quoted = SqlIdentifier.Quote(column);
+        var rows = await AsTableProblem(table, () => UseConnectionAsync(connection => connection.QueryAsync(
+            $"SELECT MIN({quoted}), MAX({quoted}) FROM {SelectedRows(table, filter)}", cancellationToken), cancellationToken));
+        return rows[0][0] is { } min && rows[0][1] is { } max ? new ColumnRange(min, max) : null;
+    }
+
+    public async Task<long> CountPartitionsAsync(TablePlanRequest table, PartitionSpec partition, string column, string? filter, CancellationToken cancellationToken)
+    {
+        var quoted = SqlIdentifier.Quote(column);
+        var id = partition.Range is { } range
+            ? string.Create(CultureInfo.InvariantCulture, $"IF({quoted} < {range.Start} OR {quoted} >= {range.End}, -1, FLOOR(({quoted} - {range.Start}) / {range.Interval}))")
+            : partition.Type switch
+            {
+                TimePartitionType.Hour => $"DATE_FORMAT({quoted}, '%Y%m%d%H')",
+                TimePartitionType.Month => $"DATE_FORMAT({quoted}, '%Y%m')",
+                TimePartitionType.Year => $"YEAR({quoted})",
+                _ => $"DATE({quoted})",
+            };
+        var rows = await AsTableProblem(table, () => UseConnectionAsync(connection => connection.QueryAsync(
+            $"SELECT COUNT(DISTINCT {id}) FROM {SelectedRows(table, filter)}", cancellationToken), cancellationToken));
+        return long.Parse(rows[0][0] ?? "0", NumberStyles.None, CultureInfo.InvariantCulture);
+    }
+
     public async ValueTask DisposeAsync()
     {
         while (_opened.TryDequeue(out var connection))
@@ -112,6 +138,14 @@ internal sealed class MySqlSourceCatalog(MySqlConnectionOptions options, int max
         {
             return SourceTableLookup.Failed(exception.Message);
         }
+    }
+
+    /// <summary>The rows of the table's select that <paramref name="filter"/> selects, as a derived table (MySQL merges it into the outer query).</summary>
+    private static string SelectedRows(TablePlanRequest table, string? filter)
+    {
+        var where = string.IsNullOrWhiteSpace(filter) ? "" : $" WHERE {filter}";
+        var select = string.IsNullOrWhiteSpace(table.Select) ? "*" : table.Select;
+        return $"(SELECT {select} FROM {SqlIdentifier.Quote(table.SourceDatabase)}.{SqlIdentifier.Quote(table.SourceTable)}{where}) AS batchsync_rows";
     }
 
     /// <summary>Runs on an idle connection (or a new one, up to the cap); a connection a failure broke is not reused.</summary>
