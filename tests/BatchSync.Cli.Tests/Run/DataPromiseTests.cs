@@ -134,10 +134,7 @@ public sealed class DataPromiseTests : IAsyncLifetime
     [InlineData("id > 2 # MySQL's other line comment")]
     public async Task A_where_ending_in_a_line_comment_is_still_just_a_condition(string where)
     {
-        await _sandbox.SqlAsync("""
-            CREATE TABLE notes (id INT PRIMARY KEY, body VARCHAR(20) NOT NULL);
-            INSERT INTO notes SELECT seq, CONCAT('note ', seq) FROM seq_1_to_30;
-            """);
+        await CreateNotesAsync();
         await _sandbox.WriteWorkflowAsync($$"""
               - table: notes
                 where: "{{where}}"
@@ -162,10 +159,7 @@ public sealed class DataPromiseTests : IAsyncLifetime
     [InlineData("# MySQL's other line comment")]
     public async Task The_plan_time_probe_reads_no_row_even_when_the_where_ends_in_a_line_comment(string comment)
     {
-        await _sandbox.SqlAsync("""
-            CREATE TABLE notes (id INT PRIMARY KEY, body VARCHAR(20) NOT NULL);
-            INSERT INTO notes SELECT seq, CONCAT('note ', seq) FROM seq_1_to_30;
-            """);
+        await CreateNotesAsync();
         // On any row this condition is an error (a correlated subquery that returns two rows), so a probe that read even
         // one row, as it did when the comment swallowed its LIMIT 0, would fail the table at plan time.
         await _sandbox.WriteWorkflowAsync($$"""
@@ -224,4 +218,10 @@ public sealed class DataPromiseTests : IAsyncLifetime
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(["1", "2"], (await _sandbox.StagedLinesAsync("dot-1", "a_b")).Order(StringComparer.Ordinal));
     }
+
+    /// <summary>A table of 30 notes, ids 1 to 30.</summary>
+    private Task CreateNotesAsync() => _sandbox.SqlAsync("""
+        CREATE TABLE notes (id INT PRIMARY KEY, body VARCHAR(20) NOT NULL);
+        INSERT INTO notes SELECT seq, CONCAT('note ', seq) FROM seq_1_to_30;
+        """);
 }
