@@ -72,6 +72,28 @@ public sealed class SignalTests : IAsyncLifetime
         Assert.Equal("failed", _sandbox.Status("lease-1", "events", "00000")["state"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Status_of_a_running_run_counts_the_tables_that_could_not_be_planned_in_its_header()
+    {
+        await _sandbox.WriteWorkflowAsync("""
+              - table: events
+                where: "SLEEP(0.05) = 0"
+              - table: no_such_table
+            """, defaults: "parallelism: 1");
+        await using var run = ChildRun.Start("run", _sandbox.WorkflowPath, "--local", "--run-id", "status-live");
+        await run.WaitForEventAsync("item_progress");
+
+        var status = await CliInvocation.RunAsync(["status", "status-live", "--staging", _sandbox.Staging]);
+
+        Assert.True(status.ExitCode == 1, status.ToString());
+        var header = status.Output.Split('\n')[0];
+        Assert.Contains("1 running", header, StringComparison.Ordinal);
+        Assert.Contains("1 of 2 tables not planned", header, StringComparison.Ordinal);
+        Assert.Contains("no_such_table", status.Output, StringComparison.Ordinal);
+        await run.SignalAsync("TERM");
+        Assert.Equal(143, await run.WaitForExitAsync());
+    }
+
     [Theory]
     [InlineData("INT", 130)]
     [InlineData("TERM", 143)]
