@@ -60,7 +60,7 @@ internal static class ExportCommand
         try
         {
             var store = new LocalFolderStagingStore(request.OutputFolder);
-            var progress = Console.IsErrorRedirected ? null : new TerminalProgress(Console.Error);
+            var progress = Console.IsErrorRedirected ? null : new ExportStatusLine(Console.Error);
             ExportResult export;
             try
             {

@@ -4,7 +4,7 @@ using BatchSync.MySql.Extract;
 namespace BatchSync.Commands.Export;
 
 /// <summary>Rewrites one status line on an interactive terminal at most once a second; silent when output is redirected.</summary>
-internal sealed class TerminalProgress(TextWriter writer) : IProgress<ExportProgress>
+internal sealed class ExportStatusLine(TextWriter writer) : IProgress<ExportProgress>
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     private TimeSpan _lastReport = -Interval;
