@@ -33,6 +33,7 @@ public sealed class S3StandIn : IAsyncDisposable
     private readonly HashSet<string> _conditionalWrites = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _conflicts = new(StringComparer.Ordinal);
     private int _refusedConditionalWrites;
+    private int _uploadListings;
 
     private S3StandIn(WebApplication app, Uri target)
     {
@@ -50,6 +51,9 @@ public sealed class S3StandIn : IAsyncDisposable
 
     /// <summary>Conditional writes answered 412 or 409 so far.</summary>
     public int RefusedConditionalWrites => Volatile.Read(ref _refusedConditionalWrites);
+
+    /// <summary>ListMultipartUploads requests answered.</summary>
+    public int UploadListings => Volatile.Read(ref _uploadListings);
 
     public static async Task<S3StandIn> StartAsync(Uri target)
     {
@@ -108,6 +112,7 @@ public sealed class S3StandIn : IAsyncDisposable
         var request = context.Request;
         if (request.Method == "GET" && request.Query.ContainsKey("uploads"))
         {
+            Interlocked.Increment(ref _uploadListings);
             await ListUploadsAsync(context);
             return;
         }

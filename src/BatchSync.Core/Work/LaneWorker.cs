@@ -139,7 +139,7 @@ public sealed class LaneWorker(
     private async Task<ItemStatus> AttemptAsync(ILaneExtractor source, RunManifest manifest, ManifestTable table, ManifestItem item, ItemStatus running, StepTracker step, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var extraction = new ItemExtraction(manifest, table, item, manifest.Layout.ItemPrefix(table.OutTable, item.Id));
+        var extraction = new ItemExtraction(manifest, table, item, manifest.Layout.ItemPrefix(table.OutTable, item.Id), running.Attempts);
         var extracted = await source.ExtractAsync(extraction, new ItemProgressRelay(progress, table, item), cancellationToken);
         var extractSeconds = clock.Elapsed.TotalSeconds;
         progress.ItemExtracted(table, item);

@@ -48,6 +48,8 @@ public sealed class AwsBatchRunTests : IAsyncLifetime
         Assert.All(job.Children, c => Assert.Equal("SUCCEEDED", c.Status));
         Assert.Empty(_world.BatchApi.Rejections);
         Assert.Empty(_world.Secrets.Rejections);
+        // Every item ran once: none had an earlier attempt whose unfinished uploads needed looking for.
+        Assert.Equal(0, _world.S3StandIn.UploadListings);
 
         var orderIds = (await _world.StagedLinesAsync("aws-1", "orders")).Select(l => long.Parse(l.Split(',')[0], CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(Enumerable.Range(1, 900).Select(i => i * 7L), orderIds.Order());
@@ -102,6 +104,7 @@ public sealed class AwsBatchRunTests : IAsyncLifetime
         Assert.True(exitCode == 1, Describe(exitCode, output, error));
         var failedLane = Assert.Single(Assert.Single(_world.Batch.Jobs).Children, c => c.Status == "FAILED");
         Assert.Equal(2, failedLane.Attempts);
+        Assert.True(_world.S3StandIn.UploadListings > 0, "the retried lane did not look for what its first attempt left unfinished");
         Assert.Contains($"Lane {failedLane.Index} ({failedLane.JobId}) failed", error, StringComparison.Ordinal);
         Assert.Contains("exit code 1", error, StringComparison.Ordinal);
         Assert.Equal(30, (await _world.StagedLinesAsync("aws-fail", "customers")).Count);

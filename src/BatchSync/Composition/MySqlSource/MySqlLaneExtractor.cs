@@ -23,8 +23,12 @@ internal sealed class MySqlLaneExtractor(MySqlConnectionOptions options, IStagin
     {
         var export = ToPlannedExport(extraction);
         // An earlier attempt of this item may have been killed mid-part: its temporary file or unfinished multipart
-        // upload would otherwise stay beside the new parts forever.
-        await store.WithdrawUnfinishedAsync(extraction.PartPrefix, cancellationToken);
+        // upload would otherwise stay beside the new parts forever. A first attempt has no earlier one (its status is
+        // recorded before any part is written), and skipping the look saves a ListMultipartUploads per item on S3.
+        if (extraction.Attempt > 1)
+        {
+            await store.WithdrawUnfinishedAsync(extraction.PartPrefix, cancellationToken);
+        }
         var result = await MySqlTransientErrors.RetryableAsync(async () =>
         {
             var connection = await ReadyConnectionAsync(export.Table, cancellationToken);
