@@ -1,12 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace BatchSync.Aws.Fake;
 
@@ -51,15 +46,9 @@ public sealed class AwsJsonFake : IAsyncDisposable
     /// <summary>Starts the fake for one service; requests must be signed with the given keys (the defaults above unless told).</summary>
     public static async Task<AwsJsonFake> StartAsync(string endpointPrefix, AwsCredentialsExpected? credentials = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var fake = new AwsJsonFake(app, AwsApiModel.For(endpointPrefix), credentials ?? new AwsCredentialsExpected(AccessKey, SecretKey, Region));
-        app.Run(fake.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.Url = new Uri(address.TrimEnd('/') + "/");
+        var (fake, root) = await LoopbackWebServer.StartAsync(
+            app => new AwsJsonFake(app, AwsApiModel.For(endpointPrefix), credentials ?? new AwsCredentialsExpected(AccessKey, SecretKey, Region)), f => f.HandleAsync);
+        fake.Url = new Uri(root + "/");
         return fake;
     }
 

@@ -1,13 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace BatchSync.Aws.Fake;
 
@@ -55,15 +49,9 @@ public sealed class FakeContainerCredentials : IAsyncDisposable
 
     public static async Task<FakeContainerCredentials> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeContainerCredentials(app, "container-auth-" + Guid.NewGuid().ToString("N")[..12]);
-        app.Run(fake.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.FullUri = new Uri(address.TrimEnd('/') + CredentialsPath);
+        var (fake, root) = await LoopbackWebServer.StartAsync(
+            app => new FakeContainerCredentials(app, "container-auth-" + Guid.NewGuid().ToString("N")[..12]), f => f.HandleAsync);
+        fake.FullUri = new Uri(root + CredentialsPath);
         return fake;
     }
 

@@ -1,11 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace BatchSync.Aws.Fake;
 
@@ -57,14 +52,8 @@ public sealed class S3StandIn : IAsyncDisposable
 
     public static async Task<S3StandIn> StartAsync(Uri target)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var proxy = new S3StandIn(app, target);
-        app.Run(proxy.HandleAsync);
-        await app.StartAsync();
-        proxy.ServiceUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var (proxy, root) = await LoopbackWebServer.StartAsync(app => new S3StandIn(app, target), p => p.HandleAsync);
+        proxy.ServiceUrl = new Uri(root);
         return proxy;
     }
 

@@ -1,13 +1,8 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using BatchSync.Aws.Fake;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace BatchSync.BigQuery.Fake;
 
@@ -77,15 +72,8 @@ internal sealed class FakeBigQueryServer : IAsyncDisposable
     /// <param name="acceptsToken">Whether a bearer token is valid (e.g. issued by a fake token service and unexpired).</param>
     public static async Task<FakeBigQueryServer> StartAsync(Func<string, bool> acceptsToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FakeBigQueryServer(app) { AcceptsToken = acceptsToken };
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUri = new Uri(address.TrimEnd('/') + "/");
+        var (server, root) = await LoopbackWebServer.StartAsync(app => new FakeBigQueryServer(app) { AcceptsToken = acceptsToken }, s => s.HandleAsync);
+        server.BaseUri = new Uri(root + "/");
         return server;
     }
 

@@ -1,17 +1,11 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BatchSync.Aws.Fake;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace BatchSync.BigQuery.Fake.Federation;
 
@@ -67,14 +61,7 @@ public sealed partial class FakeGoogleFederation : IAsyncDisposable
     /// <summary>Starts the fake; <paramref name="awsKeys"/> finds the key set AWS issued for an access key id.</summary>
     public static async Task<FakeGoogleFederation> StartAsync(string audience, string serviceAccount, Func<string, IssuedAwsCredentials?> awsKeys)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeGoogleFederation(app, audience, serviceAccount, awsKeys);
-        app.Run(fake.HandleAsync);
-        await app.StartAsync();
-        var root = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        var (fake, root) = await LoopbackWebServer.StartAsync(app => new FakeGoogleFederation(app, audience, serviceAccount, awsKeys), f => f.HandleAsync);
         fake.TokenUrl = new Uri(root + "/v1/token");
         fake.ImpersonationUrl = new Uri($"{root}/v1/projects/-/serviceAccounts/{Uri.EscapeDataString(serviceAccount)}:generateAccessToken");
         return fake;

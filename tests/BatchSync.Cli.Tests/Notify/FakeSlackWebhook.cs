@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json.Nodes;
+using BatchSync.Aws.Fake;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace BatchSync.Cli.Tests.Notify;
 
@@ -37,15 +32,8 @@ internal sealed class FakeSlackWebhook : IAsyncDisposable
 
     public static async Task<FakeSlackWebhook> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeSlackWebhook(app);
-        app.Run(fake.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.Url = address.TrimEnd('/') + fake._path;
+        var (fake, root) = await LoopbackWebServer.StartAsync(app => new FakeSlackWebhook(app), f => f.HandleAsync);
+        fake.Url = root + fake._path;
         return fake;
     }
 
